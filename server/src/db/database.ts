@@ -1,0 +1,123 @@
+// Opens the one database the process uses: embedded PGlite (file-backed, or memory:// in tests) when
+// DATABASE_URL is unset, PostgreSQL through a pg.Pool when it is set. Both get the same migrations and the
+// same Prisma client; `raw` is the driver underneath for set-based SQL (draws, imports, reports, seeding).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaClient } from '../generated/prisma/client.ts';
+import { applyMigrations, type RawDriver } from './migrate.ts';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export type DbKind = 'pglite' | 'postgres';
+
+export interface Database {
+  kind: DbKind;
+  prisma: PrismaClient;
+  /** Raw SQL on the same database (own connection from the pool on PostgreSQL; the one PGlite session). */
+  raw: RawDriver;
+  /** Counts SQL statements sent by Prisma, for the N+1 tests. */
+  stats: { statements: number };
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres://… — PostgreSQL; otherwise PGlite. */
+  url?: string;
+  /** PGlite data directory; 'memory://' for an in-memory database. */
+  dataDir?: string;
+  /** A PGlite dump (dumpDataDir) to start from: fast fresh databases in tests. */
+  loadDataDir?: Blob | File;
+  /** Apply pending migrations (default true). */
+  migrate?: boolean;
+  poolSize?: number;
+  log?: (msg: string) => void;
+}
+
+export function defaultDataDir(): string {
+  return process.env.DATA_DIR ? path.resolve(process.env.DATA_DIR) : path.join(REPO_ROOT, 'data', 'pglite');
+}
+
+function withStatementCount(prisma: PrismaClient, stats: { statements: number }): PrismaClient {
+  (prisma as unknown as { $on(e: 'query', cb: () => void): void }).$on('query', () => {
+    stats.statements++;
+  });
+  return prisma;
+}
+
+export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
+  const stats = { statements: 0 };
+  const log = opts.log ?? (() => {});
+  if (opts.url) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    pool.on('error', (err) => log(`postgres pool error: ${err.message}`));
+    if (opts.migrate !== false) {
+      // The runner needs one connection for its whole transaction (advisory lock + BEGIN/COMMIT).
+      const client = await pool.connect();
+      try {
+        await applyMigrations({ exec: (sql) => client.query(sql), query: (sql, params) => client.query(sql, params as unknown[]) }, { log });
+      } finally {
+        client.release();
+      }
+    }
+    const prisma = withStatementCount(
+      new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: 'event', level: 'query' }] }),
+      stats,
+    );
+    const raw: RawDriver = {
+      exec: (sql) => pool.query(sql),
+      query: (sql, params) => pool.query(sql, params as unknown[]),
+    };
+    return {
+      kind: 'postgres',
+      prisma,
+      raw,
+      stats,
+      async close() {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
+  }
+
+  const dataDir = opts.dataDir ?? defaultDataDir();
+  if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+  if (opts.migrate !== false) await applyMigrations(pglite, { log });
+  const prisma = withStatementCount(
+    new PrismaClient({ adapter: new PrismaPGlite(pglite), log: [{ emit: 'event', level: 'query' }] }),
+    stats,
+  );
+  return {
+    kind: 'pglite',
+    prisma,
+    raw: pglite,
+    stats,
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+let current: Database | undefined;
+
+/** The process-wide database. Services and the Pothos builder reach Prisma through here, never via context. */
+export function db(): Database {
+  if (!current) throw new Error('database not opened: call useDatabase() first');
+  return current;
+}
+
+export function useDatabase(database: Database): Database {
+  current = database;
+  return database;
+}
+
+/** Shorthand for db().prisma. */
+export function prisma(): PrismaClient {
+  return db().prisma;
+}

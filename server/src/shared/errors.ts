@@ -1,0 +1,36 @@
+// Expected failures: typed GraphQL errors that name the field at fault and say why, in Chinese and English.
+// Anything else thrown in a resolver is unexpected and masked by Yoga (with the request id in the log).
+import { GraphQLError } from 'graphql';
+
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'INVALID_TRANSITION';
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: Bilingual, extra: { field?: string; reason?: string; [k: string]: unknown } = {}) {
+    super(`${message.zh} / ${message.en}`, {
+      extensions: { code, messageZh: message.zh, messageEn: message.en, ...extra },
+    });
+  }
+}
+
+export class InputError extends AppError {
+  constructor(field: string, reason: string, message: Bilingual) {
+    super('BAD_USER_INPUT', { zh: `${field}：${message.zh}`, en: `${field}: ${message.en}` }, { field, reason });
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(entity: string, id: string) {
+    super('NOT_FOUND', { zh: `未找到${entity}（${id}）`, en: `${entity} ${id} not found` }, { entity, id });
+  }
+}

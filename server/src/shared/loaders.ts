@@ -1,0 +1,28 @@
+// Per-request DataLoaders for what Prisma's relation planning cannot express (aggregates, computed facts).
+// Each batches every key asked for in one request into one SQL statement.
+import DataLoader from 'dataloader';
+import { db } from '../db/database.ts';
+
+export interface Loaders {
+  /** Locked target draws of a target in a calendar year, key `${targetId}:${year}`. */
+  timesDrawnInYear: DataLoader<string, number>;
+}
+
+export function createLoaders(): Loaders {
+  return {
+    timesDrawnInYear: new DataLoader<string, number>(async (keys) => {
+      const ids = keys.map((k) => k.split(':')[0]!);
+      const years = keys.map((k) => Number(k.split(':')[1]));
+      const { rows } = await db().raw.query<{ target_id: string; year: number; n: number }>(
+        `select k.target_id::text as target_id, k.year, count(dt.draw_id)::int as n
+           from unnest($1::uuid[], $2::int[]) as k(target_id, year)
+           left join (draw_target dt join draw d on d.id = dt.draw_id and d.status = 'LOCKED')
+                  on dt.target_id = k.target_id and dt.year = k.year
+          group by k.target_id, k.year`,
+        [ids, years],
+      );
+      const byKey = new Map(rows.map((r) => [`${r.target_id}:${r.year}`, r.n]));
+      return keys.map((k) => byKey.get(k) ?? 0);
+    }),
+  };
+}

@@ -1,0 +1,211 @@
+// The one list convention of the API (docs/API.md): every list field takes
+//   filter: <Type>Filter, sort: <Type>Sort, page + perPage (console) or first + after (partners, stable cursors)
+// and returns <Type>Page { nodes, totalCount, pageInfo }. Nodes are loaded with one Prisma query planned from
+// the GraphQL selection (relationJoins: one SQL statement however deep); totalCount costs a second statement
+// and is only run when selected.
+import { queryFromInfo } from '@pothos/plugin-prisma';
+import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { builder } from '../builder.ts';
+import { prisma } from '../db/database.ts';
+import { InputError, NotFoundError } from './errors.ts';
+import type { Context } from '../context.ts';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 25;
+
+export const SortOrder = builder.enumType('SortOrder', {
+  description: '排序方向 / Sort direction',
+  values: { ASC: { value: 'asc' }, DESC: { value: 'desc' } } as const,
+});
+
+export interface PageInfoShape {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+export const PageInfo = builder.objectRef<PageInfoShape>('PageInfo').implement({
+  description: '分页信息 / Pagination state; cursors are opaque and stable across inserts',
+  fields: (t) => ({
+    hasNextPage: t.exposeBoolean('hasNextPage'),
+    hasPreviousPage: t.exposeBoolean('hasPreviousPage'),
+    startCursor: t.exposeString('startCursor', { nullable: true }),
+    endCursor: t.exposeString('endCursor', { nullable: true }),
+  }),
+});
+
+export interface Page<T> {
+  nodes: T[];
+  totalCount: () => Promise<number>;
+  pageInfo: PageInfoShape;
+}
+
+export interface ListArgs {
+  page?: number | null;
+  perPage?: number | null;
+  first?: number | null;
+  after?: string | null;
+  sort?: { field: string; order?: 'asc' | 'desc' | null } | null;
+}
+
+const encodeCursor = (id: string) => Buffer.from(`c1:${id}`).toString('base64url');
+function decodeCursor(cursor: string): string {
+  const text = Buffer.from(cursor, 'base64url').toString();
+  if (!text.startsWith('c1:')) throw new InputError('after', 'INVALID_CURSOR', { zh: '游标无效', en: 'not a cursor from this API' });
+  return text.slice(3);
+}
+
+/** Does the field's selection (fragments included) ask for `name`? */
+export function selects(info: GraphQLResolveInfo, name: string): boolean {
+  const walk = (set: SelectionSetNode | undefined): boolean =>
+    !!set?.selections.some((s) =>
+      s.kind === 'Field'
+        ? s.name.value === name
+        : s.kind === 'InlineFragment'
+          ? walk(s.selectionSet)
+          : walk(info.fragments[s.name.value]?.selectionSet),
+    );
+  return info.fieldNodes.some((n) => walk(n.selectionSet));
+}
+
+function pageSize(field: string, n: number | null | undefined): number {
+  const size = n ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE)
+    throw new InputError(field, 'PAGE_SIZE', {
+      zh: `每页条数应在 1 到 ${MAX_PAGE_SIZE} 之间`,
+      en: `page size must be between 1 and ${MAX_PAGE_SIZE}`,
+    });
+  return size;
+}
+
+type Delegate = { findMany(a: object): Promise<unknown[]>; count(a: object): Promise<number> };
+const delegate = (model: string) => (prisma() as unknown as Record<string, Delegate>)[model[0]!.toLowerCase() + model.slice(1)]!;
+
+/** Runs one list request against a Prisma model with the API's list convention. */
+export async function findPage<T>(
+  model: string,
+  args: ListArgs,
+  where: object,
+  orderBy: Record<string, 'asc' | 'desc'>[],
+  ctx: Context,
+  info: GraphQLResolveInfo,
+): Promise<Page<T>> {
+  const d = delegate(model);
+  const query = queryFromInfo({ context: ctx, info, path: ['nodes'] }) as object;
+  const order = [...orderBy, { id: orderBy[0] ? Object.values(orderBy[0])[0]! : 'asc' }];
+  const cursorMode = args.first != null || args.after != null;
+  if (cursorMode && args.page != null)
+    throw new InputError('page', 'MIXED_PAGINATION', { zh: '不能同时使用页码与游标', en: 'use page/perPage or first/after, not both' });
+  const take = pageSize(cursorMode ? 'first' : 'perPage', cursorMode ? args.first : args.perPage);
+  let skip = 0;
+  let cursor: { id: string } | undefined;
+  if (cursorMode) {
+    if (args.after) {
+      cursor = { id: decodeCursor(args.after) };
+      skip = 1;
+    }
+  } else {
+    const page = args.page ?? 1;
+    if (!Number.isInteger(page) || page < 1) throw new InputError('page', 'PAGE', { zh: '页码应从 1 开始', en: 'page starts at 1' });
+    skip = (page - 1) * take;
+  }
+  const needCount = selects(info, 'totalCount');
+  const [rows, total] = await Promise.all([
+    d.findMany({ ...query, where, orderBy: order, take: take + 1, skip, ...(cursor ? { cursor } : {}) }),
+    needCount ? d.count({ where }) : Promise.resolve(-1),
+  ]);
+  const nodes = rows.slice(0, take) as (T & { id: string })[];
+  return {
+    nodes,
+    totalCount: async () => total,
+    pageInfo: {
+      hasNextPage: rows.length > take,
+      hasPreviousPage: skip > 0,
+      startCursor: nodes[0] ? encodeCursor(nodes[0].id) : null,
+      endCursor: nodes.at(-1) ? encodeCursor(nodes.at(-1)!.id) : null,
+    },
+  };
+}
+
+/** Reads one row by id with the selection planned from the query, or a typed NOT_FOUND. */
+export async function findById<T>(model: string, entityLabel: string, id: string, query: object): Promise<T> {
+  const row = await delegate(model).findMany({ ...query, where: { id }, take: 1 });
+  if (!row[0]) throw new NotFoundError(entityLabel, id);
+  return row[0] as T;
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** ids are UUIDs; anything else is refused as input rather than reaching the database as a cast error. */
+export function requireId(field: string, id: string): string {
+  if (!UUID_RE.test(id)) throw new InputError(field, 'INVALID_ID', { zh: '标识格式不正确', en: 'not an id of this API' });
+  return id.toLowerCase();
+}
+
+/**
+ * Declares `<plural>(filter, sort, page, perPage, first, after): <Name>Page!` and `<singular>(id: ID!): <Name>!`
+ * for a Prisma-backed type. `where` turns the filter into a Prisma where clause; sort fields are whitelisted.
+ */
+export function defineListQueries<F extends object>(opts: {
+  model: string;
+  name: string;
+  label: string;
+  plural: string;
+  singular: string;
+  description: string;
+  ref: any;
+  filter: any;
+  where: (filter: F | null | undefined, ctx: Context) => object;
+  sortFields: readonly string[];
+  defaultSort: Record<string, 'asc' | 'desc'>[];
+}) {
+  const SortField = builder.enumType(`${opts.name}SortField`, {
+    values: Object.fromEntries(opts.sortFields.map((f) => [f, { value: f }])) as Record<string, { value: string }>,
+  });
+  const Sort = builder.inputType(`${opts.name}Sort`, {
+    fields: (t) => ({
+      field: t.field({ type: SortField, required: true }),
+      order: t.field({ type: SortOrder, required: false, defaultValue: 'asc' }),
+    }),
+  });
+  const PageRef = builder.objectRef<Page<unknown>>(`${opts.name}Page`).implement({
+    description: `${opts.description}（分页）`,
+    fields: (t) => ({
+      nodes: t.field({ type: [opts.ref], resolve: (p) => p.nodes as never }),
+      totalCount: t.int({ description: '符合筛选条件的总数 / Rows matching the filter', resolve: (p) => p.totalCount() }),
+      pageInfo: t.field({ type: PageInfo, resolve: (p) => p.pageInfo }),
+    }),
+  });
+  builder.queryField(opts.plural, (t) =>
+    t.field({
+      type: PageRef,
+      description: `${opts.description}列表 / List of ${opts.name} with filter, sort and pagination`,
+      args: {
+        filter: t.arg({ type: opts.filter, required: false }),
+        sort: t.arg({ type: Sort, required: false }),
+        page: t.arg.int({ required: false, description: '页码（从 1 起），与 perPage 配合 / 1-based page' }),
+        perPage: t.arg.int({ required: false, description: `每页条数（≤ ${MAX_PAGE_SIZE}）` }),
+        first: t.arg.int({ required: false, description: `游标分页：条数（≤ ${MAX_PAGE_SIZE}）` }),
+        after: t.arg.string({ required: false, description: '游标分页：上一页 endCursor' }),
+      },
+      resolve: (_root, args, ctx, info) =>
+        findPage(
+          opts.model,
+          args as ListArgs,
+          opts.where(args.filter as F | null | undefined, ctx),
+          args.sort ? [{ [args.sort.field as string]: (args.sort.order ?? 'asc') as 'asc' | 'desc' }] : opts.defaultSort,
+          ctx,
+          info,
+        ),
+    }),
+  );
+  builder.queryField(opts.singular, (t) =>
+    t.prismaField({
+      type: opts.model as never,
+      description: `按标识读取${opts.description} / One ${opts.name} by id`,
+      args: { id: t.arg.id({ required: true }) },
+      resolve: (query, _root, args) => findById(opts.model, opts.label, requireId('id', String(args.id)), query) as never,
+    }),
+  );
+  return { Sort, PageRef };
+}

@@ -1,0 +1,14 @@
+// Browser entry point: mounts the console into index.html's #root.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+
+import App from './App';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+
+createRoot(container).render(
+    <StrictMode>
+        <App />
+    </StrictMode>,
+);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { PGlite } from '@electric-sql/pglite';
-import { applyMigrations } from '../../server/src/db/migrate.ts';
+import { applyMigrations, pgRawDriver } from '../../server/src/db/migrate.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -40,7 +40,7 @@ export default async function setup(project: TestProject) {
     await admin.query(`create database ${template}`);
     const client = new pg.Client({ connectionString: adminUrl(url, template) });
     await client.connect();
-    await applyMigrations({ exec: (sql) => client.query(sql), query: (sql, params) => client.query(sql, params as unknown[]) });
+    await applyMigrations(pgRawDriver(client));
     await client.end();
     await admin.end();
   }

@@ -9,7 +9,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
-import { applyMigrations, type RawDriver } from './migrate.ts';
+import { applyMigrations, pgRawDriver, type RawDriver } from './migrate.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -49,6 +49,20 @@ function withStatementCount(prisma: PrismaClient, stats: { statements: number })
   return prisma;
 }
 
+/** Raw SQL counts too: the N+1 tests must see loader and report statements, not only Prisma's. */
+function countingRaw(inner: RawDriver, stats: { statements: number }): RawDriver {
+  return {
+    exec: (sql) => {
+      stats.statements++;
+      return inner.exec(sql);
+    },
+    query: (sql, params) => {
+      stats.statements++;
+      return inner.query(sql, params);
+    },
+  };
+}
+
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const stats = { statements: 0 };
   const log = opts.log ?? (() => {});
@@ -59,7 +73,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
       // The runner needs one connection for its whole transaction (advisory lock + BEGIN/COMMIT).
       const client = await pool.connect();
       try {
-        await applyMigrations({ exec: (sql) => client.query(sql), query: (sql, params) => client.query(sql, params as unknown[]) }, { log });
+        await applyMigrations(pgRawDriver(client), { log });
       } finally {
         client.release();
       }
@@ -68,10 +82,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
       new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: 'event', level: 'query' }] }),
       stats,
     );
-    const raw: RawDriver = {
-      exec: (sql) => pool.query(sql),
-      query: (sql, params) => pool.query(sql, params as unknown[]),
-    };
+    const raw = countingRaw(pgRawDriver(pool), stats);
     return {
       kind: 'postgres',
       prisma,
@@ -95,7 +106,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   return {
     kind: 'pglite',
     prisma,
-    raw: pglite,
+    raw: countingRaw(pglite, stats),
     stats,
     async close() {
       await prisma.$disconnect();

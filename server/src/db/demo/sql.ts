@@ -1,0 +1,53 @@
+// Set-based SQL helpers for the seeder. Columns go to PostgreSQL as one array parameter each (encoded as a
+// PostgreSQL array literal string, which every driver passes unchanged) and come back as rows through
+// `unnest(...)`: one statement per few thousand rows instead of one call per row.
+
+export type SqlValue = string | number | boolean | null | SqlValue[];
+
+/** One connection inside one transaction (see seed.ts: runs through Prisma's interactive transaction). */
+export interface SqlRunner {
+  query<T = Record<string, unknown>>(sql: string, params?: SqlValue[]): Promise<T[]>;
+  execute(sql: string, params?: SqlValue[]): Promise<number>;
+}
+
+function element(v: SqlValue): string {
+  if (v === null) return 'NULL';
+  if (Array.isArray(v)) v = pgArray(v);
+  const s = typeof v === 'boolean' ? (v ? 't' : 'f') : String(v);
+  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** A PostgreSQL array literal: ['a', null, 'b"c'] → {"a",NULL,"b\"c"}. */
+export function pgArray(values: readonly SqlValue[]): string {
+  return `{${values.map(element).join(',')}}`;
+}
+
+/** Column name and PostgreSQL type (e.g. 'uuid', 'text', '"RiskClass"', 'text[]', '"InspectionMethod"[]', 'jsonb'). */
+export type Column = readonly [name: string, type: string];
+
+/**
+ * INSERT INTO table (columns) SELECT … FROM unnest($1::t1[], $2::t2[], …), `chunk` rows per statement.
+ * Array-typed columns travel as text (each value an array literal) and are cast back in the SELECT.
+ * `onConflict` is appended verbatim (e.g. 'ON CONFLICT ("date") DO NOTHING'). Returns the rows inserted.
+ */
+export async function insertRows(
+  sql: SqlRunner,
+  table: string,
+  columns: readonly Column[],
+  rows: readonly SqlValue[][],
+  chunk = 2000,
+  onConflict = '',
+): Promise<number> {
+  let inserted = 0;
+  const names = columns.map(([n]) => `"${n}"`).join(', ');
+  const unnestArgs = columns.map(([, t], i) => `$${i + 1}::${t.endsWith('[]') ? 'text' : t}[]`).join(', ');
+  const aliases = columns.map((_, i) => `c${i}`);
+  const select = columns.map(([, t], i) => (t.endsWith('[]') ? `c${i}::${t}` : `c${i}`)).join(', ');
+  const statement = `INSERT INTO "${table}" (${names}) SELECT ${select} FROM unnest(${unnestArgs}) AS u(${aliases.join(', ')}) ${onConflict}`;
+  for (let start = 0; start < rows.length; start += chunk) {
+    const part = rows.slice(start, start + chunk);
+    const params = columns.map((_, i) => pgArray(part.map((r) => r[i] ?? null)));
+    inserted += await sql.execute(statement, params);
+  }
+  return inserted;
+}

@@ -14,5 +14,7 @@ import './modules/record/record.schema.ts';
 import './modules/credit/credit.schema.ts';
 import './modules/calendar/calendar.schema.ts';
 import './modules/system/system.schema.ts';
+import './modules/access/access.schema.ts';
+import './modules/audit/audit.schema.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

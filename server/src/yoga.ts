@@ -1,18 +1,37 @@
 // The GraphQL server as a fetch handler: no port here, so tests call yoga.fetch directly and main.ts listens.
+// Plugins, in order: request id + body limit + probes, cookies, CSRF prevention, abuse limits (graphql-armor),
+// per-request SQL statement count (debug), structured logs, masked unexpected errors carrying the request id.
+import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { schema } from './schema.ts';
-import { createContext, type Context } from './context.ts';
+import { createContext, requestIds, responseCookies, type Context } from './context.ts';
 import { db } from './db/database.ts';
 import { PLAYGROUND_TABS } from './playground.ts';
+import { logger } from './shared/logger.ts';
+import { LIMITS } from './shared/limits.ts';
+import { AppError } from './shared/errors.ts';
 
-/** /healthz: the process is up. /readyz: the database answers. */
-function useProbes(): Plugin {
+const REQUEST_ID_RE = /^[A-Za-z0-9._-]{8,64}$/;
+const json = (fetchAPI: { Response: typeof Response }, body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new fetchAPI.Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+/** Request ids (accepted from x-request-id when well-formed), body size limit, /healthz and /readyz. */
+function useEdge(): Plugin {
   return {
-    async onRequest({ url, endResponse, fetchAPI }) {
-      if (url.pathname === '/healthz') {
-        endResponse(new fetchAPI.Response(JSON.stringify({ status: 'ok' }), { headers: { 'content-type': 'application/json' } }));
-      } else if (url.pathname === '/readyz') {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      const given = request.headers.get('x-request-id');
+      requestIds.set(request, given && REQUEST_ID_RE.test(given) ? given : crypto.randomUUID());
+      const length = Number(request.headers.get('content-length') ?? 0);
+      if (length > LIMITS.maxBodyBytes) {
+        endResponse(json(fetchAPI, { errors: [{ message: '请求体过大 / request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }, 413));
+        return;
+      }
+      if (url.pathname === '/healthz') endResponse(json(fetchAPI, { status: 'ok' }));
+      else if (url.pathname === '/readyz') {
         let ready = false;
         try {
           await db().raw.query('select 1');
@@ -20,16 +39,56 @@ function useProbes(): Plugin {
         } catch {
           ready = false;
         }
-        endResponse(
-          new fetchAPI.Response(JSON.stringify({ status: ready ? 'ready' : 'unavailable', database: ready ? db().kind : null }), {
-            status: ready ? 200 : 503,
-            headers: { 'content-type': 'application/json' },
-          }),
-        );
+        endResponse(json(fetchAPI, { status: ready ? 'ready' : 'unavailable', database: ready ? db().kind : null }, ready ? 200 : 503));
       }
+    },
+    onResponse({ request, response }) {
+      const id = requestIds.get(request);
+      if (id) response.headers.set('x-request-id', id);
+      for (const c of responseCookies.get(request) ?? []) response.headers.append('set-cookie', c);
     },
   };
 }
+
+/** Logs every operation (request id, actor, operation, duration, errors) and tags unexpected errors with the id. */
+function useRequestLog(): Plugin<Context> {
+  return {
+    onExecute({ args }) {
+      const ctx = args.contextValue as Context;
+      const started = performance.now();
+      const statementsBefore = db().stats.statements;
+      return {
+        onExecuteDone({ result }) {
+          if (!('errors' in result) && !('data' in result)) return;
+          const errors = (result as { errors?: readonly GraphQLError[] }).errors ?? [];
+          const unexpected = errors.filter((e) => !(e.originalError instanceof AppError) && !(e.originalError instanceof GraphQLError) && e.originalError);
+          for (const e of unexpected) {
+            (e as GraphQLError & { requestId?: string }).requestId = ctx.requestId;
+            logger.error({ requestId: ctx.requestId, path: e.path, err: e.originalError }, 'unexpected error');
+          }
+          const statements = db().stats.statements - statementsBefore;
+          if (process.env.NODE_ENV !== 'production' && 'extensions' in result === false) {
+            (result as { extensions?: Record<string, unknown> }).extensions = { sqlStatements: statements };
+          }
+          logger.info(
+            {
+              requestId: ctx.requestId,
+              actor: ctx.actor.kind === 'anonymous' ? null : { kind: ctx.actor.kind, id: ctx.actor.id, role: ctx.actor.role },
+              operation: args.operationName ?? null,
+              durationMs: Math.round(performance.now() - started),
+              sqlStatements: statements,
+              errors: errors.map((e) => (e.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR'),
+            },
+            'graphql',
+          );
+        },
+      };
+    },
+  };
+}
+
+const introspection = process.env.GRAPHQL_INTROSPECTION !== 'false';
+const playground = process.env.GRAPHQL_PLAYGROUND !== 'false' && introspection;
 
 export const yoga = createYoga<Record<string, unknown>, Context>({
   schema,
@@ -37,11 +96,28 @@ export const yoga = createYoga<Record<string, unknown>, Context>({
   graphqlEndpoint: '/graphql',
   healthCheckEndpoint: '/healthz',
   landingPage: false,
-  maskedErrors: true,
-  graphiql: {
-    title: '双随机、一公开 联合监管平台 · GraphQL',
-    defaultTabs: PLAYGROUND_TABS,
+  logging: { debug: () => {}, info: () => {}, warn: (...a) => logger.warn(a), error: (...a) => logger.error(a) },
+  maskedErrors: {
+    maskError(error, message) {
+      const e = error as GraphQLError & { requestId?: string };
+      if (e instanceof GraphQLError && (!e.originalError || e.originalError instanceof GraphQLError)) return e;
+      return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: e.requestId ?? null } });
+    },
   },
+  graphiql: playground ? { title: '双随机、一公开 联合监管平台 · GraphQL', defaultTabs: PLAYGROUND_TABS } : false,
   renderGraphiQL,
-  plugins: [useProbes()],
+  plugins: [
+    useEdge(),
+    useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+    ...(introspection ? [] : [useDisableIntrospection()]),
+    EnvelopArmorPlugin({
+      maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true },
+      maxAliases: { n: LIMITS.maxAliases },
+      maxTokens: { n: LIMITS.maxTokens },
+      costLimit: { maxCost: LIMITS.maxCost, ignoreIntrospection: true },
+      maxDirectives: { n: LIMITS.maxDirectives },
+      blockFieldSuggestion: { enabled: !introspection },
+    }),
+    useRequestLog(),
+  ],
 });

@@ -7,7 +7,9 @@ import { queryFromInfo } from '@pothos/plugin-prisma';
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { builder } from '../builder.ts';
 import { prisma } from '../db/database.ts';
-import { InputError, NotFoundError } from './errors.ts';
+import { AppError, InputError, NotFoundError } from './errors.ts';
+import { withVisibility, type VisibleModel } from '../modules/access/visibility.ts';
+import type { AuthScopes } from '../modules/access/scopes.ts';
 import type { Context } from '../context.ts';
 
 export const MAX_PAGE_SIZE = 100;
@@ -128,11 +130,16 @@ export async function findPage<T>(
   };
 }
 
-/** Reads one row by id with the selection planned from the query, or a typed NOT_FOUND. */
-export async function findById<T>(model: string, entityLabel: string, id: string, query: object): Promise<T> {
-  const row = await delegate(model).findMany({ ...query, where: { id }, take: 1 });
-  if (!row[0]) throw new NotFoundError(entityLabel, id);
-  return row[0] as T;
+/**
+ * Reads one row by id with the selection planned from the query. Not there → NOT_FOUND; there but not visible to
+ * this actor → FORBIDDEN (single reads refuse; lists filter).
+ */
+export async function findById<T>(model: VisibleModel, entityLabel: string, id: string, query: object, ctx: Context): Promise<T> {
+  const row = await delegate(model).findMany({ ...query, where: withVisibility(model, ctx.actor, { id }), take: 1 });
+  if (row[0]) return row[0] as T;
+  const exists = await delegate(model).count({ where: { id } });
+  if (exists) throw new AppError('FORBIDDEN', { zh: `无权查看该${entityLabel}`, en: `not allowed to see this ${model}` }, { entity: model, id });
+  throw new NotFoundError(entityLabel, id);
 }
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -147,7 +154,9 @@ export function requireId(field: string, id: string): string {
  * for a Prisma-backed type. `where` turns the filter into a Prisma where clause; sort fields are whitelisted.
  */
 export function defineListQueries<F extends object>(opts: {
-  model: string;
+  model: VisibleModel;
+  /** who may use the two root fields (docs/SECURITY.md) */
+  authScopes: Partial<AuthScopes>;
   name: string;
   label: string;
   plural: string;
@@ -155,7 +164,7 @@ export function defineListQueries<F extends object>(opts: {
   description: string;
   ref: any;
   filter: any;
-  where: (filter: F | null | undefined, ctx: Context) => object;
+  where: (filter: F | null | undefined, ctx: Context) => Record<string, unknown>;
   sortFields: readonly string[];
   defaultSort: Record<string, 'asc' | 'desc'>[];
 }) {
@@ -180,6 +189,7 @@ export function defineListQueries<F extends object>(opts: {
     t.field({
       type: PageRef,
       description: `${opts.description}列表 / List of ${opts.name} with filter, sort and pagination`,
+      authScopes: opts.authScopes,
       args: {
         filter: t.arg({ type: opts.filter, required: false }),
         sort: t.arg({ type: Sort, required: false }),
@@ -192,7 +202,7 @@ export function defineListQueries<F extends object>(opts: {
         findPage(
           opts.model,
           args as ListArgs,
-          opts.where(args.filter as F | null | undefined, ctx),
+          withVisibility(opts.model, ctx.actor, opts.where(args.filter as F | null | undefined, ctx)),
           args.sort ? [{ [args.sort.field as string]: (args.sort.order ?? 'asc') as 'asc' | 'desc' }] : opts.defaultSort,
           ctx,
           info,
@@ -203,8 +213,9 @@ export function defineListQueries<F extends object>(opts: {
     t.prismaField({
       type: opts.model as never,
       description: `按标识读取${opts.description} / One ${opts.name} by id`,
+      authScopes: opts.authScopes,
       args: { id: t.arg.id({ required: true }) },
-      resolve: (query, _root, args) => findById(opts.model, opts.label, requireId('id', String(args.id)), query) as never,
+      resolve: (query, _root, args, ctx) => findById(opts.model, opts.label, requireId('id', String(args.id)), query, ctx) as never,
     }),
   );
   return { Sort, PageRef };

@@ -16,6 +16,7 @@ builder.queryField('calendarDays', (t) =>
   t.prismaField({
     type: ['CalendarDay'],
     description: '某年的节假日与调休上班日 / Holidays and make-up working days of a year',
+    authScopes: { authenticated: true },
     args: { year: t.arg.int({ required: true }), kind: t.arg({ type: CalendarDayKind, required: false }) },
     resolve: (query, _root, args) =>
       prisma().calendarDay.findMany({

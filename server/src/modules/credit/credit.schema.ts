@@ -31,6 +31,7 @@ const CreditEventFilter = builder.inputType('CreditEventFilter', {
 
 defineListQueries<typeof CreditEventFilter.$inferInput>({
   model: 'CreditEvent',
+  authScopes: { reader: true, partner: 'results:read' },
   name: 'CreditEvent',
   label: '信用事件',
   plural: 'creditEvents',
@@ -82,6 +83,7 @@ const FollowUpFilter = builder.inputType('FollowUpFilter', {
 
 defineListQueries<typeof FollowUpFilter.$inferInput>({
   model: 'FollowUp',
+  authScopes: { reader: true },
   name: 'FollowUp',
   label: '后续处置',
   plural: 'followUps',

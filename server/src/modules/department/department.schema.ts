@@ -2,6 +2,7 @@
 import { builder } from '../../builder.ts';
 import { and, contains, eq, idsIn } from '../../shared/filters.ts';
 import { defineListQueries } from '../../shared/pagination.ts';
+import { visibleWhere } from '../access/visibility.ts';
 
 export const Department = builder.prismaObject('Department', {
   description: '部门 / 成员单位：联席会议成员单位 / A member department of the joint meeting',
@@ -18,8 +19,8 @@ export const Department = builder.prismaObject('Department', {
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     checkItems: t.relation('checkItems', { query: { orderBy: { code: 'asc' } } }),
-    targetPools: t.relation('targetPools', { query: { orderBy: { name: 'asc' } } }),
-    inspectorPools: t.relation('inspectorPools', { query: { orderBy: { name: 'asc' } } }),
+    targetPools: t.relation('targetPools', { query: (_a, ctx) => ({ where: visibleWhere('TargetPool', ctx.actor), orderBy: { name: 'asc' } }) }),
+    inspectorPools: t.relation('inspectorPools', { query: (_a, ctx) => ({ where: visibleWhere('InspectorPool', ctx.actor), orderBy: { name: 'asc' } }) }),
     inspectorCount: t.relationCount('inspectors', { where: { active: true }, description: '在册执法检查人员数 / Active inspectors' }),
     ledTaskCount: t.relationCount('ledTasks', { description: '牵头任务数 / Tasks led' }),
   }),
@@ -36,6 +37,7 @@ const DepartmentFilter = builder.inputType('DepartmentFilter', {
 
 defineListQueries<typeof DepartmentFilter.$inferInput>({
   model: 'Department',
+  authScopes: { authenticated: true },
   name: 'Department',
   label: '部门',
   plural: 'departments',

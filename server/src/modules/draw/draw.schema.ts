@@ -96,6 +96,7 @@ const DrawFilter = builder.inputType('DrawFilter', {
 
 defineListQueries<typeof DrawFilter.$inferInput>({
   model: 'Draw',
+  authScopes: { reader: true, partner: 'results:read' },
   name: 'Draw',
   label: '摇号',
   plural: 'draws',
@@ -121,6 +122,7 @@ const InspectorAssignmentFilter = builder.inputType('InspectorAssignmentFilter',
 
 defineListQueries<typeof InspectorAssignmentFilter.$inferInput>({
   model: 'InspectorAssignment',
+  authScopes: { reader: true },
   name: 'InspectorAssignment',
   label: '检查人员匹配',
   plural: 'inspectorAssignments',

@@ -37,6 +37,7 @@ const CheckItemFilter = builder.inputType('CheckItemFilter', {
 
 defineListQueries<typeof CheckItemFilter.$inferInput>({
   model: 'CheckItem',
+  authScopes: { authenticated: true },
   name: 'CheckItem',
   label: '抽查事项',
   plural: 'checkItems',
@@ -87,6 +88,7 @@ const ItemListFilter = builder.inputType('ItemListFilter', {
 
 defineListQueries<typeof ItemListFilter.$inferInput>({
   model: 'ItemList',
+  authScopes: { authenticated: true },
   name: 'ItemList',
   label: '抽查事项清单',
   plural: 'itemLists',

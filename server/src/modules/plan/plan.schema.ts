@@ -96,6 +96,7 @@ const PlanFilter = builder.inputType('PlanFilter', {
 
 defineListQueries<typeof PlanFilter.$inferInput>({
   model: 'Plan',
+  authScopes: { reader: true, partner: 'registers:read' },
   name: 'Plan',
   label: '抽查计划',
   plural: 'plans',

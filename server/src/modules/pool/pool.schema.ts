@@ -5,6 +5,7 @@ import { and, contains, eq, idEq, idsIn, oneOf, prefix } from '../../shared/filt
 import { defineListQueries } from '../../shared/pagination.ts';
 import { normalizeUscc } from '../../shared/uscc.ts';
 import { requireUscc } from '../../shared/validation.ts';
+import { visibleWhere } from '../access/visibility.ts';
 
 export const TargetPool = builder.prismaObject('TargetPool', {
   description: '检查对象名录库（及分库）/ A target pool or sub-pool of a department',
@@ -32,6 +33,7 @@ const TargetPoolFilter = builder.inputType('TargetPoolFilter', {
 
 defineListQueries<typeof TargetPoolFilter.$inferInput>({
   model: 'TargetPool',
+  authScopes: { staff: true },
   name: 'TargetPool',
   label: '检查对象名录库',
   plural: 'targetPools',
@@ -65,7 +67,8 @@ export const Target = builder.prismaObject('Target', {
     establishedOn: t.expose('establishedOn', { type: 'Date', nullable: true }),
     pools: t.field({
       type: [TargetPool],
-      select: (_a, _c, nested) => ({ pools: { include: { pool: nested(true) } } }),
+      description: '所在名录库（仅本部门可见的）/ Pools holding this target that the caller may see',
+      select: (_a, ctx, nested) => ({ pools: { where: { pool: visibleWhere('TargetPool', ctx.actor) }, include: { pool: nested(true) } } }),
       resolve: (target) => target.pools.map((m) => m.pool),
     }),
     timesDrawnInYear: t.int({
@@ -99,6 +102,7 @@ const TargetFilter = builder.inputType('TargetFilter', {
 
 defineListQueries<typeof TargetFilter.$inferInput>({
   model: 'Target',
+  authScopes: { reader: true, partner: 'registers:read' },
   name: 'Target',
   label: '检查对象',
   plural: 'targets',
@@ -146,6 +150,7 @@ const InspectorPoolFilter = builder.inputType('InspectorPoolFilter', {
 
 defineListQueries<typeof InspectorPoolFilter.$inferInput>({
   model: 'InspectorPool',
+  authScopes: { staff: true },
   name: 'InspectorPool',
   label: '执法检查人员名录库',
   plural: 'inspectorPools',
@@ -173,15 +178,15 @@ export const Inspector = builder.prismaObject('Inspector', {
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
-    certificateNo: t.exposeString('certificateNo', { description: '执法证号 / Enforcement certificate number' }),
-    qualifications: t.exposeStringList('qualifications'),
-    expertiseTags: t.exposeStringList('expertiseTags'),
+    certificateNo: t.exposeString('certificateNo', { authScopes: { staff: true }, description: '执法证号 / Enforcement certificate number (staff only)' }),
+    qualifications: t.exposeStringList('qualifications', { authScopes: { staff: true } }),
+    expertiseTags: t.exposeStringList('expertiseTags', { authScopes: { staff: true } }),
     isThirdPartyExpert: t.exposeBoolean('isThirdPartyExpert'),
     active: t.exposeBoolean('active'),
     department: t.relation('department'),
-    pool: t.relation('pool', { nullable: true }),
-    leaves: t.relation('leaves', { query: { orderBy: { startsOn: 'desc' } } }),
-    recusals: t.relation('recusals'),
+    pool: t.relation('pool', { nullable: true, authScopes: { staff: true } }),
+    leaves: t.relation('leaves', { authScopes: { staff: true }, query: { orderBy: { startsOn: 'desc' } } }),
+    recusals: t.relation('recusals', { authScopes: { staff: true } }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
@@ -200,6 +205,7 @@ const InspectorFilter = builder.inputType('InspectorFilter', {
 
 defineListQueries<typeof InspectorFilter.$inferInput>({
   model: 'Inspector',
+  authScopes: { staff: true, analyst: true },
   name: 'Inspector',
   label: '执法检查人员',
   plural: 'inspectors',
@@ -238,6 +244,7 @@ const RecusalFilter = builder.inputType('RecusalFilter', {
 
 defineListQueries<typeof RecusalFilter.$inferInput>({
   model: 'Recusal',
+  authScopes: { staff: true },
   name: 'Recusal',
   label: '回避',
   plural: 'recusals',

@@ -4,6 +4,7 @@ import { CorrectionStatus, InspectionMethod, RecordStatus, SignatureStatus } fro
 import { and, dateRange, eq, idEq, idsIn, oneOf } from '../../shared/filters.ts';
 import { defineListQueries } from '../../shared/pagination.ts';
 import { Inspector } from '../pool/pool.schema.ts';
+import { visibleWhere } from '../access/visibility.ts';
 
 export const ItemResult = builder.prismaObject('ItemResult', {
   description: '事项检查结果（结果代码 1–10）/ One department\'s result for one check item of a record',
@@ -54,8 +55,11 @@ export const InspectionRecord = builder.prismaObject('InspectionRecord', {
       select: (_a, _c, nested) => ({ inspectors: { include: { inspector: nested(true) } } }),
       resolve: (r) => r.inspectors.map((i) => i.inspector),
     }),
-    results: t.relation('results', { query: { orderBy: [{ departmentId: 'asc' }, { checkItemId: 'asc' }] } }),
-    attachments: t.relation('attachments'),
+    results: t.relation('results', {
+      description: '事项结果（他部门未公示的结果不可见）/ Item results the caller may see',
+      query: (_a, ctx) => ({ where: visibleWhere('ItemResult', ctx.actor), orderBy: [{ departmentId: 'asc' }, { checkItemId: 'asc' }] }),
+    }),
+    attachments: t.relation('attachments', { authScopes: { staff: true } }),
     publications: t.relation('publications'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
@@ -76,6 +80,7 @@ const InspectionRecordFilter = builder.inputType('InspectionRecordFilter', {
 
 defineListQueries<typeof InspectionRecordFilter.$inferInput>({
   model: 'InspectionRecord',
+  authScopes: { reader: true },
   name: 'InspectionRecord',
   label: '检查记录',
   plural: 'inspectionRecords',
@@ -109,6 +114,7 @@ const ItemResultFilter = builder.inputType('ItemResultFilter', {
 
 defineListQueries<typeof ItemResultFilter.$inferInput>({
   model: 'ItemResult',
+  authScopes: { reader: true, partner: 'results:read' },
   name: 'ItemResult',
   label: '检查结果',
   plural: 'itemResults',
@@ -156,6 +162,7 @@ const PublicationFilter = builder.inputType('PublicationFilter', {
 
 defineListQueries<typeof PublicationFilter.$inferInput>({
   model: 'Publication',
+  authScopes: { reader: true, partner: 'results:read' },
   name: 'Publication',
   label: '公示',
   plural: 'publications',
@@ -199,6 +206,7 @@ const CorrectionFilter = builder.inputType('CorrectionFilter', {
 
 defineListQueries<typeof CorrectionFilter.$inferInput>({
   model: 'Correction',
+  authScopes: { reader: true, partner: 'results:read' },
   name: 'Correction',
   label: '更正',
   plural: 'corrections',

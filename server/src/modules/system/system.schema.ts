@@ -21,6 +21,7 @@ builder.queryField('checkUscc', (t) =>
   t.field({
     type: UsccCheck,
     description: '校验统一社会信用代码（不写入）/ Check and normalise a USCC without writing anything',
+    authScopes: { authenticated: true },
     args: { uscc: t.arg.string({ required: true }) },
     resolve: (_r, { uscc }) => {
       const normalized = normalizeUscc(uscc);
@@ -42,6 +43,7 @@ builder.queryField('serverInfo', (t) =>
     type: builder.objectRef<{ version: string; database: string }>('ServerInfo').implement({
       fields: (f) => ({ version: f.exposeString('version'), database: f.exposeString('database', { description: 'pglite | postgres' }) }),
     }),
+    authScopes: { public: true },
     resolve: () => ({ version: process.env.npm_package_version ?? '0.1.0', database: db().kind }),
   }),
 );

@@ -78,6 +78,7 @@ const TaskFilter = builder.inputType('TaskFilter', {
 
 defineListQueries<typeof TaskFilter.$inferInput>({
   model: 'Task',
+  authScopes: { reader: true },
   name: 'Task',
   label: '抽查任务',
   plural: 'tasks',

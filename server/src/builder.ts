@@ -29,8 +29,8 @@ export const builder = new SchemaBuilder<{
     authScopes: (ctx) => scopesFor(ctx.actor),
     unauthorizedError: (_parent, ctx, info) =>
       ctx.actor.kind === 'anonymous'
-        ? new AppError('UNAUTHENTICATED', { zh: '请先登录', en: 'sign in first' }, { field: info.fieldName })
-        : new AppError('FORBIDDEN', { zh: `无权使用 ${info.fieldName}`, en: `not allowed to use ${info.fieldName}` }, { field: info.fieldName }),
+        ? new AppError('UNAUTHENTICATED', { zh: '请先登录', en: 'sign in first' }, { field: info.fieldName, reason: 'SCOPE' })
+        : new AppError('FORBIDDEN', { zh: `无权使用 ${info.fieldName}`, en: `not allowed to use ${info.fieldName}` }, { field: info.fieldName, reason: 'SCOPE' }),
   },
   prisma: {
     // A function, so the same schema serves whichever database the process (or a test file) opened.

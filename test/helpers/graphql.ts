@@ -1,5 +1,6 @@
 // Sends real GraphQL documents through yoga.fetch (no port), as a partner system or the console would.
 import { yoga } from '../../server/src/yoga.ts';
+import { prisma } from '../../server/src/db/database.ts';
 
 export interface GqlResult<T = any> {
   data?: T;
@@ -9,7 +10,23 @@ export interface GqlResult<T = any> {
   status: number;
 }
 
+const isMutation = (query: string) => /^\s*mutation\b/.test(query.replace(/^\s*#.*$/gm, ''));
+
+/**
+ * Every mutation that succeeds through this helper must leave at least one audit event (issue: every change
+ * audited); the check runs for every test file that sends mutations.
+ */
 export async function gql<T = any>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GqlResult<T>> {
+  const auditBefore = isMutation(query) ? await prisma().auditEvent.count() : 0;
+  const result = await send<T>(query, variables, headers);
+  if (isMutation(query) && !result.errors?.length) {
+    const auditAfter = await prisma().auditEvent.count();
+    if (auditAfter <= auditBefore) throw new Error(`mutation succeeded without an audit event: ${query.slice(0, 80)}`);
+  }
+  return result;
+}
+
+async function send<T>(query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>): Promise<GqlResult<T>> {
   const res = await yoga.fetch('http://localhost/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

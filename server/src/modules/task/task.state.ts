@@ -28,7 +28,7 @@ const TERMINAL: TaskStatus[] = ['CLOSED', 'CANCELLED', 'REISSUED'];
 
 export const TASK_TRANSITIONS: Record<TaskStatus, readonly TaskStatus[]> = Object.fromEntries(
   (Object.keys(FORWARD) as TaskStatus[]).map((s) => [s, TERMINAL.includes(s) ? [] : [...FORWARD[s], 'CANCELLED', 'REISSUED']]),
-) as Record<TaskStatus, readonly TaskStatus[]>;
+) as unknown as Record<TaskStatus, readonly TaskStatus[]>;
 
 export const TASK_STATUS_ZH: Record<TaskStatus, string> = {
   DRAFT: '草稿',

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { openDatabase, useDatabase, REPO_ROOT, defaultDataDir } from './db/database.ts';
 import { yoga } from './yoga.ts';
 import { seedDemo } from './db/seed.ts';
+import { seedDemoUsers } from './modules/access/demo-users.ts';
 
 const port = Number(process.env.PORT ?? 4000);
 const url = process.env.DATABASE_URL;
@@ -15,7 +16,10 @@ const database = useDatabase(await openDatabase({ url, log }));
 log(url ? 'database: PostgreSQL (DATABASE_URL)' : `database: embedded PGlite at ${defaultDataDir()}`);
 if (!url && process.env.SEED_DEMO !== 'false') {
   const summary = await seedDemo(database, { log });
-  if (!('skipped' in summary && summary.skipped)) log('demo data seeded into the new embedded database');
+  if (!('skipped' in summary && summary.skipped)) {
+    const users = await seedDemoUsers();
+    log(`demo data seeded into the new embedded database (${users} demo accounts: see README)`);
+  }
 }
 
 const adminDist = path.join(REPO_ROOT, 'admin', 'dist');

@@ -198,4 +198,15 @@ describe('seedDemo', () => {
     const more = await addScaleTargets(db, 500);
     expect(more.firstSeq).toBe(res.lastSeq + 1);
   });
+
+  it('addScaleTargets refuses an empty database and writes nothing', async () => {
+    const empty = await createTestDatabase();
+    try {
+      await expect(addScaleTargets(empty, 10)).rejects.toThrow(/seedDemo first/);
+      const { rows } = await empty.raw.query<{ n: number }>('SELECT count(*)::int AS n FROM target');
+      expect(rows[0]!.n).toBe(0);
+    } finally {
+      await empty.drop();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 // Set-based SQL helpers for the seeder. Columns go to PostgreSQL as one array parameter each (encoded as a
 // PostgreSQL array literal string, which every driver passes unchanged) and come back as rows through
 // `unnest(...)`: one statement per few thousand rows instead of one call per row.
+import type { Database } from '../database.ts';
 
 export type SqlValue = string | number | boolean | null | SqlValue[];
 
@@ -50,4 +51,25 @@ export async function insertRows(
     inserted += await sql.execute(statement, params);
   }
   return inserted;
+}
+
+/** Advisory-lock key shared by seedDemo and addScaleTargets: concurrent seeders queue instead of racing. */
+const SEED_LOCK_KEY = 727_001;
+
+/**
+ * Runs fn in one interactive Prisma transaction (one pooled connection on PostgreSQL, the session on PGlite), as raw
+ * SQL; with `lock`, first takes the seed advisory lock so concurrent seeders queue.
+ */
+export async function inTransaction<T>(database: Database, fn: (sql: SqlRunner) => Promise<T>, lock = true): Promise<T> {
+  return database.prisma.$transaction(
+    async (tx) => {
+      const sql: SqlRunner = {
+        query: <R>(text: string, params: SqlValue[] = []) => tx.$queryRawUnsafe<R[]>(text, ...params),
+        execute: (text: string, params: SqlValue[] = []) => tx.$executeRawUnsafe(text, ...params),
+      };
+      if (lock) await sql.query(`SELECT 1 AS locked FROM pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+      return fn(sql);
+    },
+    { maxWait: 120_000, timeout: 6 * 3600_000 },
+  );
 }

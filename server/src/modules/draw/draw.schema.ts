@@ -1,10 +1,14 @@
-// Draws (摇号): target draws and inspector matches, their selected targets and teams; read API.
-// The server seed stays secret until the draw is revealed (commit-reveal, docs/DRAW.md).
+// Draws (摇号): target draws and inspector matches, their selected targets and teams; the draw workflow
+// (commit → reveal → lock, or void), evidence for independent verification, and the stratification KPI.
+// The server seed stays secret until the draw is revealed (commit-reveal, docs/DRAW.md). Resolvers are thin: the
+// rules live in draw.service.ts.
 import { builder } from '../../builder.ts';
+import { prisma } from '../../db/database.ts';
 import { DrawKind, DrawStatus, TeamRole } from '../../shared/enums.ts';
 import { and, eq, idEq, idsIn, oneOf } from '../../shared/filters.ts';
-import { defineListQueries, MAX_PAGE_SIZE } from '../../shared/pagination.ts';
+import { defineListQueries, MAX_PAGE_SIZE, requireId } from '../../shared/pagination.ts';
 import { InputError } from '../../shared/errors.ts';
+import * as draws from './draw.service.ts';
 
 export const DrawTarget = builder.prismaObject('DrawTarget', {
   description: '摇号抽中的检查对象 / A target selected by a draw, with its stratum, rank and ticket',
@@ -37,6 +41,8 @@ const revealed = (d: { status: string }) => d.status === 'REVEALED' || d.status 
 
 export const Draw = builder.prismaObject('Draw', {
   description: '摇号 / A verifiable random draw (sha256-rank-v1): commitment first, public input, then reveal and lock',
+  // Select mode: the candidate snapshot (megabytes for a large draw) is read only by drawEvidence, never here.
+  select: { id: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     kind: t.expose('kind', { type: DrawKind }),
@@ -50,6 +56,7 @@ export const Draw = builder.prismaObject('Draw', {
     serverSeed: t.string({
       nullable: true,
       description: '服务器种子（揭示后公开）/ Server seed, published only after reveal',
+      select: { serverSeed: true, status: true, seed: true },
       resolve: (d) => (revealed(d) && d.seed ? d.serverSeed : null),
     }),
     publicInputSource: t.exposeString('publicInputSource'),
@@ -142,3 +149,145 @@ defineListQueries<typeof InspectorAssignmentFilter.$inferInput>({
   sortFields: ['createdAt'],
   defaultSort: [{ createdAt: 'desc' }],
 });
+
+// ───────────────────────── the draw workflow ─────────────────────────
+
+const DrawStratum = builder.enumType('DrawStratum', {
+  description: '摇号分层：信用风险分类 A–D，或不分层 ALL / A draw stratum: risk class A–D, or ALL when unstratified',
+  values: { A: { description: '低风险' }, B: { description: '一般风险' }, C: { description: '较高风险' }, D: { description: '高风险' }, ALL: { description: '不分层' } } as const,
+});
+
+const StratumCountInput = builder.inputType('StratumCountInput', {
+  description: '某一分层的抽取数量（代替比例）/ An explicit sample size for one stratum (instead of its ratio)',
+  fields: (t) => ({
+    stratum: t.field({ type: DrawStratum, required: true }),
+    count: t.int({ required: true }),
+  }),
+});
+
+const DrawWarning = builder.objectRef<draws.DrawWarning>('DrawWarning').implement({
+  description: '摇号提示（不阻止摇号）/ A warning that did not stop the draw',
+  fields: (t) => ({ code: t.exposeString('code'), message: t.exposeString('message') }),
+});
+
+const DrawCommitResult = builder.objectRef<{ drawId: string; warnings: draws.DrawWarning[] }>('DrawCommitResult').implement({
+  description: '已承诺的摇号与提示 / The committed draw and any warnings',
+  fields: (t) => ({
+    draw: t.prismaField({ type: 'Draw', resolve: (query, r) => prisma().draw.findUniqueOrThrow({ ...query, where: { id: r.drawId } }) }),
+    warnings: t.field({ type: [DrawWarning], resolve: (r) => r.warnings }),
+  }),
+});
+
+builder.mutationField('commitTargetDraw', (t) =>
+  t.field({
+    type: DrawCommitResult,
+    description:
+      '承诺对象摇号：固定候选清单、参数与 commitment = SHA-256(serverSeed)，并指定公开输入来源；任务须为“待摇号”。' +
+      ' / Commit a target draw: fixes the candidates, parameters and commitment, and names the public input source (task READY)',
+    authScopes: { office: true, departmentAdmin: true },
+    args: {
+      taskId: t.arg.id({ required: true }),
+      publicInputSource: t.arg.string({ required: true, description: '事先约定的公开输入来源 / Where the public input will come from' }),
+      stratified: t.arg.boolean({ required: false, description: '按信用风险分类分层（默认按任务设置）/ Stratify by risk class (default: the task setting)' }),
+      counts: t.arg({ type: [StratumCountInput], required: false, description: '按数量抽取的分层 / Strata drawn by count' }),
+      ratioBp: t.arg.int({ required: false, description: '不分层时的比例（默认任务 B 类比例）/ Ratio of an unstratified draw' }),
+    },
+    resolve: (_r, args, ctx) =>
+      draws.commitTargetDraw(ctx, {
+        taskId: requireId('taskId', String(args.taskId)),
+        publicInputSource: args.publicInputSource,
+        stratified: args.stratified,
+        counts: args.counts?.map((c) => ({ stratum: c.stratum, count: c.count })),
+        ratioBp: args.ratioBp,
+      }),
+  }),
+);
+
+builder.mutationField('commitInspectorDraw', (t) =>
+  t.field({
+    type: DrawCommitResult,
+    description:
+      '承诺检查人员摇号（对象摇号锁定后）：固定检查对象、可用人员与回避清单、各部门名额，并指定公开输入来源。' +
+      ' / Commit the inspector draw after the target draw is locked (task DRAWN)',
+    authScopes: { office: true, departmentAdmin: true },
+    args: {
+      taskId: t.arg.id({ required: true }),
+      publicInputSource: t.arg.string({ required: true }),
+    },
+    resolve: (_r, args, ctx) => draws.commitInspectorDraw(ctx, { taskId: requireId('taskId', String(args.taskId)), publicInputSource: args.publicInputSource }),
+  }),
+);
+
+builder.mutationField('revealDraw', (t) =>
+  t.prismaField({
+    type: 'Draw',
+    description: '揭示：输入公开输入，计算 seed 与结果 / Reveal: enter the public input; seed and result are computed and published',
+    authScopes: { office: true, departmentAdmin: true },
+    args: { drawId: t.arg.id({ required: true }), publicInput: t.arg.string({ required: true }) },
+    resolve: async (query, _r, args, ctx) => {
+      const id = requireId('drawId', String(args.drawId));
+      await draws.revealDraw(ctx, id, args.publicInput);
+      return prisma().draw.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+);
+
+builder.mutationField('lockDraw', (t) =>
+  t.prismaField({
+    type: 'Draw',
+    description: '锁定并派发（不可再改）/ Lock the draw and dispatch it to every participating department',
+    authScopes: { office: true, departmentAdmin: true },
+    args: { drawId: t.arg.id({ required: true }) },
+    resolve: async (query, _r, args, ctx) => {
+      const id = requireId('drawId', String(args.drawId));
+      await draws.lockDraw(ctx, id);
+      return prisma().draw.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+);
+
+builder.mutationField('voidDraw', (t) =>
+  t.prismaField({
+    type: 'Draw',
+    description: '作废（仅限锁定前，须说明理由；作废记录保留可查）/ Void a draw before lock, with a reason; it stays visible',
+    authScopes: { office: true, departmentAdmin: true },
+    args: { drawId: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
+    resolve: async (query, _r, args, ctx) => {
+      const id = requireId('drawId', String(args.drawId));
+      await draws.voidDraw(ctx, id, args.reason);
+      return prisma().draw.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+);
+
+builder.queryField('drawEvidence', (t) =>
+  t.field({
+    type: 'JSON',
+    description:
+      '摇号证据（JSON）：候选清单、参数、承诺、揭示后的服务器种子与公开输入、结果与哈希；用 pnpm verify-draw 独立验证。' +
+      ' / Everything needed to recompute the draw; verify it with `pnpm verify-draw evidence.json`',
+    authScopes: { reader: true, partner: 'results:read' },
+    args: { drawId: t.arg.id({ required: true }) },
+    resolve: (_r, args, ctx) => draws.drawEvidence(ctx, requireId('drawId', String(args.drawId))),
+  }),
+);
+
+const DrawStratificationRate = builder.objectRef<{ year: number; lockedTargetDraws: number; stratifiedDraws: number; rateBp: number | null }>('DrawStratificationRate').implement({
+  description: '信用风险分类结果应用率 / Share of locked target draws that applied credit risk classes',
+  fields: (t) => ({
+    year: t.exposeInt('year'),
+    lockedTargetDraws: t.exposeInt('lockedTargetDraws', { description: '已锁定的对象摇号数' }),
+    stratifiedDraws: t.exposeInt('stratifiedDraws', { description: '其中按风险分类分层的' }),
+    rateBp: t.exposeInt('rateBp', { nullable: true, description: '应用率（基点；目标 ≥ 9000）/ Rate in basis points (target ≥ 9000)' }),
+  }),
+});
+
+builder.queryField('drawStratificationRate', (t) =>
+  t.field({
+    type: DrawStratificationRate,
+    description: '年度信用风险分类应用率（按任务年度）/ The year\'s credit-risk-class application rate over locked target draws',
+    authScopes: { reader: true, partner: 'reports:read' },
+    args: { year: t.arg.int({ required: true }) },
+    resolve: (_r, args, ctx) => draws.drawStratificationRate(ctx, args.year),
+  }),
+);

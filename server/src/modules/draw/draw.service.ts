@@ -1,0 +1,720 @@
+// Draw rules (摇号): commit → reveal → lock (or void) for target draws and inspector draws, evidence, and the
+// stratification KPI. Each change is one transaction (shared/mutation.ts) in the order authorise → validate →
+// persist → audit. The algorithm itself (sha256-rank-v1) is pure and lives in draw.algorithm.ts; this file finds
+// the inputs with set-based SQL, runs it, and stores the results.
+//
+// Who acts: the office, or a department admin of the task's lead department, runs every step of both draws (the
+// inspector draw is one draw with one seed for all participating departments; docs/DRAW.md).
+//
+// Concurrency: every step first locks the task row (SELECT … FOR UPDATE), then the draw row, so steps on one task
+// are serialised and the loser of a race sees the winner's state (INVALID_TRANSITION or CONFLICT). Locking a
+// target draw also takes a per-year advisory lock, so the "at most twice a year" check cannot be raced by another
+// task; locking an inspector draw locks its inspectors' rows, so no inspector is booked twice for one target.
+import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gunzip as gunzipCb, gzip as gzipCb } from 'node:zlib';
+import { prisma } from '../../db/database.ts';
+import type { Context } from '../../context.ts';
+import type { DrawKind, DrawStatus } from '../../generated/prisma/enums.ts';
+import { AppError, InputError, NotFoundError } from '../../shared/errors.ts';
+import { mutate, type Tx } from '../../shared/mutation.ts';
+import { formatDate } from '../../shared/scalars.ts';
+import { visibleWhere, withVisibility } from '../access/visibility.ts';
+import { lockTask, transitionTask } from '../task/task.state.ts';
+import {
+  ALGORITHM,
+  EVIDENCE_FORMAT,
+  RISK_STRATA,
+  UNSTRATIFIED,
+  DrawAlgorithmError,
+  commitmentOf,
+  deriveSeed,
+  departmentPlans,
+  inspectorDrawParams,
+  inspectorResultHash,
+  inspectorSnapshotText,
+  matchInspectors,
+  parseCandidates,
+  parseInspectorSnapshot,
+  selectTargets,
+  sha256hex,
+  stratumCounts,
+  targetDrawParams,
+  targetResultHash,
+  type Assignment,
+  type DrawEvidence,
+  type InspectorDrawParams,
+  type InspectorSnapshot,
+  type SizeRule,
+  type Stratum,
+  type TargetDrawParams,
+} from './draw.algorithm.ts';
+import { assertDrawTransition } from './draw.state.ts';
+import { computeTicketDigests } from './draw.tickets.ts';
+
+const gzip = promisify(gzipCb);
+const gunzip = promisify(gunzipCb);
+
+/** pg_advisory_xact_lock(namespace, year): serialises target-draw locks of one year ("≤ 2 per year" check). */
+const YEAR_LOCK_NAMESPACE = 72705;
+/** A target may be in at most this many LOCKED target draws per year (seed 001: 原则上不超过两次). */
+export const MAX_DRAWS_PER_YEAR = 2;
+/** Heavy draws (1,000,000 candidates) need more than the default 30 s on a slow PGlite. */
+const DRAW_TX_TIMEOUT_MS = 120_000;
+
+export interface DrawWarning {
+  code: string;
+  message: string;
+}
+
+// ───────────────────────── helpers ─────────────────────────
+
+interface TaskRow {
+  id: string;
+  code: string;
+  year: number;
+  status: string;
+  leadDepartmentId: string;
+  stratified: boolean;
+  ratioABp: number;
+  ratioBBp: number;
+  ratioCBp: number;
+  ratioDBp: number;
+  windowStart: Date;
+  windowEnd: Date;
+}
+
+async function loadTask(taskId: string): Promise<TaskRow> {
+  const task = await prisma().task.findUnique({ where: { id: taskId } });
+  if (!task) throw new NotFoundError('抽查任务', taskId);
+  return task;
+}
+
+/** The office, or a department admin of the lead department. Everyone else is refused (a participant too). */
+function authoriseLead(ctx: Pick<Context, 'actor'>, task: { leadDepartmentId: string }): void {
+  const a = ctx.actor;
+  if (a.kind === 'user' && a.role === 'OFFICE_ADMIN') return;
+  if (a.kind === 'user' && a.role === 'DEPARTMENT_ADMIN' && a.departmentId === task.leadDepartmentId) return;
+  throw new AppError(
+    'FORBIDDEN',
+    { zh: '只有联席会议办公室或牵头部门管理员可以摇号', en: 'only the office or an admin of the lead department runs draws' },
+    { reason: 'NOT_LEAD_DEPARTMENT' },
+  );
+}
+
+function requireTaskStatus(task: { status: string }, expected: string, requested: string): void {
+  if (task.status !== expected)
+    throw new AppError(
+      'INVALID_TRANSITION',
+      { zh: `任务状态为 ${task.status}，须为 ${expected} 才能摇号`, en: `the task is ${task.status}; this draw needs it ${expected}` },
+      { current: task.status, requested, reason: 'TASK_STATUS' },
+    );
+}
+
+function text(field: string, value: string, max: number): string {
+  const v = value.trim();
+  if (!v) throw new InputError(field, 'REQUIRED', { zh: '不能为空', en: 'must not be empty' });
+  if (v.length > max) throw new InputError(field, 'TOO_LONG', { zh: `不能超过 ${max} 个字符`, en: `at most ${max} characters` });
+  return v;
+}
+
+async function assertNoDrawInProgress(tx: Tx, taskId: string): Promise<void> {
+  const open = await tx.$queryRaw<{ id: string; status: DrawStatus }[]>`
+    select id::text as id, status from draw where task_id = ${taskId}::uuid and status in ('COMMITTED', 'REVEALED') limit 1`;
+  if (open[0])
+    throw new AppError(
+      'CONFLICT',
+      { zh: '该任务已有进行中的摇号（已承诺或已揭示），请先锁定或作废', en: 'this task has a draw in progress (committed or revealed): lock or void it first' },
+      { reason: 'DRAW_IN_PROGRESS', drawId: open[0].id, status: open[0].status },
+    );
+}
+
+interface LockedDraw {
+  id: string;
+  taskId: string;
+  kind: DrawKind;
+  status: DrawStatus;
+}
+
+/** Locks the task row, then the draw row, in that order everywhere (no deadlocks), and returns the draw's state. */
+async function lockDraw_(tx: Tx, draw: { id: string; taskId: string }): Promise<LockedDraw> {
+  await lockTask(tx, draw.taskId);
+  const rows = await tx.$queryRaw<LockedDraw[]>`
+    select id::text as id, task_id::text as "taskId", kind, status from draw where id = ${draw.id}::uuid for update`;
+  if (!rows[0]) throw new NotFoundError('摇号', draw.id);
+  return rows[0];
+}
+
+async function loadDrawForAction(ctx: Pick<Context, 'actor'>, drawId: string) {
+  const draw = await prisma().draw.findUnique({
+    where: { id: drawId },
+    select: { id: true, taskId: true, kind: true, status: true, task: { select: { leadDepartmentId: true } } },
+  });
+  if (!draw) throw new NotFoundError('摇号', drawId);
+  authoriseLead(ctx, draw.task);
+  return draw;
+}
+
+const newServerSeed = () => randomBytes(32).toString('hex');
+
+// ───────────────────────── target draw: commit ─────────────────────────
+
+export interface CommitTargetDrawInput {
+  taskId: string;
+  publicInputSource: string;
+  /** default: the task's own setting */
+  stratified?: boolean | null;
+  /** explicit sizes for some strata (the others use the task's ratios) */
+  counts?: { stratum: Stratum; count: number }[] | null;
+  /** ratio of an unstratified draw (default: the task's class-B ratio) */
+  ratioBp?: number | null;
+}
+
+/** Step 1–3: candidates, snapshot, parameters and commitment. The server seed stays secret until reveal. */
+export async function commitTargetDraw(ctx: Pick<Context, 'actor' | 'requestId'>, input: CommitTargetDrawInput) {
+  // authorise
+  const task = await loadTask(input.taskId);
+  authoriseLead(ctx, task);
+  // validate
+  const publicInputSource = text('publicInputSource', input.publicInputSource, 500);
+  const stratified = input.stratified ?? task.stratified;
+  const strata: Stratum[] = stratified ? [...RISK_STRATA] : [UNSTRATIFIED];
+  const rules: Partial<Record<Stratum, SizeRule>> = stratified
+    ? { A: { bp: task.ratioABp }, B: { bp: task.ratioBBp }, C: { bp: task.ratioCBp }, D: { bp: task.ratioDBp } }
+    : { ALL: { bp: task.ratioBBp } };
+  if (input.ratioBp != null) {
+    if (stratified) throw new InputError('ratioBp', 'STRATIFIED', { zh: '分层抽取按任务各风险类别比例，不能另设总比例', en: 'a stratified draw uses the task ratio of each class; ratioBp is for unstratified draws' });
+    if (!Number.isInteger(input.ratioBp) || input.ratioBp < 0 || input.ratioBp > 10_000)
+      throw new InputError('ratioBp', 'RATIO', { zh: '比例应为 0–10000 基点', en: 'a ratio is 0–10000 basis points' });
+    rules.ALL = { bp: input.ratioBp };
+  }
+  for (const c of input.counts ?? []) {
+    if (!strata.includes(c.stratum))
+      throw new InputError('counts', 'STRATUM', { zh: `本次摇号没有分层 ${c.stratum}`, en: `stratum ${c.stratum} is not part of a ${stratified ? 'stratified' : 'unstratified'} draw` });
+    if (!Number.isInteger(c.count) || c.count < 0 || c.count > 10_000_000)
+      throw new InputError('counts', 'COUNT', { zh: '抽取数量应为非负整数', en: 'a count is a non-negative integer' });
+    rules[c.stratum] = { count: c.count };
+  }
+  if (new Set((input.counts ?? []).map((c) => c.stratum)).size !== (input.counts ?? []).length)
+    throw new InputError('counts', 'DUPLICATE', { zh: '同一分层只能指定一次数量', en: 'each stratum at most once' });
+  requireTaskStatus(task, 'READY', 'DRAWN');
+  // TODO(pool freshness): poolConfirmationStatus(departmentIds, now) from modules/pool/pool.service.ts does not exist
+  // yet. When it does, call it here and push a POOL_NOT_CONFIRMED warning for stale pools (never refuse).
+  const warnings: DrawWarning[] = [];
+
+  const created = await mutate(
+    ctx,
+    async (tx, audit) => {
+      const status = await lockTask(tx, task.id);
+      requireTaskStatus({ status }, 'READY', 'DRAWN');
+      await assertNoDrawInProgress(tx, task.id);
+      const snap = await targetCandidates(tx, task.id, stratified);
+      if (snap.n === 0) throw new InputError('taskId', 'NO_CANDIDATES', { zh: '任务范围内没有可抽取的检查对象', en: 'no target in the task scope can be drawn' });
+      const { params, json } = targetDrawParams({ task: task.code, year: task.year, stratified, publicInputSource, rules, counts: snap.counts });
+      const total = Object.values(params.strata).reduce((s, p) => s + (p?.k ?? 0), 0);
+      if (total === 0) throw new InputError('counts', 'EMPTY_SELECTION', { zh: '按当前比例或数量不会抽中任何对象', en: 'these ratios or counts select nothing' });
+      const serverSeed = newServerSeed();
+      const draw = await tx.draw.create({
+        data: {
+          taskId: task.id,
+          kind: 'TARGET',
+          algorithm: ALGORITHM,
+          status: 'COMMITTED',
+          stratified,
+          params: json,
+          candidateCount: snap.n,
+          candidateHash: snap.hash,
+          candidateSnapshot: snap.gz,
+          commitment: commitmentOf(serverSeed),
+          serverSeed,
+          publicInputSource,
+          createdBy: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+        },
+        select: { id: true },
+      });
+      audit.record({
+        operation: 'commitTargetDraw',
+        entity: 'Draw',
+        entityId: draw.id,
+        after: { taskId: task.id, kind: 'TARGET', params: json, candidateCount: snap.n, candidateHash: snap.hash, commitment: commitmentOf(serverSeed), publicInputSource, warnings },
+      });
+      return draw;
+    },
+    { timeoutMs: DRAW_TX_TIMEOUT_MS },
+  );
+  return { drawId: created.id, warnings };
+}
+
+/**
+ * The candidates of a task, as snapshot text: the task's pools (task.poolIds with their sub-pools, or every pool of
+ * every participating department), its scope (industry and region code prefixes, target types, business-scope
+ * keywords; an empty list does not restrict), minus deregistered targets, targets already in 2 LOCKED target draws
+ * of the task's year, and targets already in a LOCKED draw of this task. Sorted by USCC in byte order (COLLATE "C"),
+ * aggregated in the database, so one value crosses the wire.
+ */
+async function targetCandidates(tx: Tx, taskId: string, stratified: boolean) {
+  const rows = await tx.$queryRaw<{ lines: string; n: number; a: number; b: number; c: number; d: number }[]>`
+    with recursive
+    k as (select * from task where id = ${taskId}::uuid),
+    pools as (
+      select p.id from target_pool p, k
+       where (coalesce(cardinality(k.pool_ids), 0) > 0 and p.id = any(k.pool_ids))
+          or (coalesce(cardinality(k.pool_ids), 0) = 0 and p.department_id in (select department_id from task_participant where task_id = k.id))
+      union
+      select c.id from target_pool c join pools on c.parent_id = pools.id
+    ),
+    over_drawn as (
+      select dt.target_id from draw_target dt join draw d on d.id = dt.draw_id
+       where d.status = 'LOCKED' and d.kind = 'TARGET' and dt.year = (select year from k)
+       group by dt.target_id having count(*) >= ${MAX_DRAWS_PER_YEAR}::int
+    ),
+    in_task as (
+      select dt.target_id from draw_target dt join draw d on d.id = dt.draw_id
+       where d.task_id = ${taskId}::uuid and d.status = 'LOCKED'
+    ),
+    cand as (
+      select t.uscc, case when ${stratified}::boolean then t.risk_class::text else 'ALL' end as stratum
+        from target t, k
+       where t.status <> 'DEREGISTERED'
+         and t.id in (select m.target_id from target_pool_member m where m.pool_id in (select id from pools))
+         and not exists (select 1 from over_drawn o where o.target_id = t.id)
+         and not exists (select 1 from in_task i where i.target_id = t.id)
+         and (coalesce(cardinality(k.scope_industry_codes), 0) = 0 or exists (select 1 from unnest(k.scope_industry_codes) x where starts_with(t.industry_code, x)))
+         and (coalesce(cardinality(k.scope_region_codes), 0) = 0 or exists (select 1 from unnest(k.scope_region_codes) x where starts_with(t.region_code, x)))
+         and (coalesce(cardinality(k.scope_target_types), 0) = 0 or t.type = any(k.scope_target_types))
+         and (coalesce(cardinality(k.scope_keywords), 0) = 0 or exists (select 1 from unnest(k.scope_keywords) x where strpos(coalesce(t.business_scope, ''), x) > 0))
+    )
+    select coalesce(string_agg(uscc::text || ',' || stratum || E'\n', '' order by uscc collate "C"), '') as lines,
+           count(*)::int as n,
+           (count(*) filter (where stratum = 'A'))::int as a,
+           (count(*) filter (where stratum = 'B'))::int as b,
+           (count(*) filter (where stratum = 'C'))::int as c,
+           (count(*) filter (where stratum = 'D'))::int as d
+      from cand`;
+  const r = rows[0]!;
+  const bytes = Buffer.from(r.lines, 'latin1');
+  const counts: Partial<Record<Stratum, number>> = stratified ? { A: r.a, B: r.b, C: r.c, D: r.d } : { ALL: r.n };
+  return { n: r.n, counts, hash: sha256hex(bytes), gz: new Uint8Array(await gzip(bytes, { level: 1 })) };
+}
+
+// ───────────────────────── inspector draw: commit ─────────────────────────
+
+export interface CommitInspectorDrawInput {
+  taskId: string;
+  publicInputSource: string;
+}
+
+/** Step 6, commit: snapshot of targets, available inspectors and exclusions; plans per department; commitment. */
+export async function commitInspectorDraw(ctx: Pick<Context, 'actor' | 'requestId'>, input: CommitInspectorDrawInput) {
+  const task = await loadTask(input.taskId);
+  authoriseLead(ctx, task);
+  const publicInputSource = text('publicInputSource', input.publicInputSource, 500);
+  requireTaskStatus(task, 'DRAWN', 'DISPATCHED');
+
+  const created = await mutate(
+    ctx,
+    async (tx, audit) => {
+      const status = await lockTask(tx, task.id);
+      requireTaskStatus({ status }, 'DRAWN', 'DISPATCHED');
+      await assertNoDrawInProgress(tx, task.id);
+      const targetDraw = await tx.draw.findFirst({ where: { taskId: task.id, kind: 'TARGET', status: 'LOCKED' }, select: { id: true, resultHash: true } });
+      if (!targetDraw) throw new AppError('CONFLICT', { zh: '该任务没有已锁定的对象摇号', en: 'the task has no locked target draw' }, { reason: 'NO_LOCKED_TARGET_DRAW' });
+      const departments = await participatingDepartments(tx, task.id, task.leadDepartmentId);
+      const snapshot = await inspectorSnapshot(tx, task, targetDraw.id, departments.map((d) => d.id));
+      const plans = departmentPlans(snapshot, departments);
+      assertEveryTargetCanBeServed(snapshot, plans);
+      const text_ = inspectorSnapshotText(snapshot);
+      const { json } = inspectorDrawParams({
+        task: task.code,
+        publicInputSource,
+        targetDraw: targetDraw.id,
+        targetResultHash: targetDraw.resultHash!,
+        window: { start: formatDate(task.windowStart), end: formatDate(task.windowEnd) },
+        departments: plans,
+      });
+      const bytes = Buffer.from(text_, 'utf8');
+      const serverSeed = newServerSeed();
+      const draw = await tx.draw.create({
+        data: {
+          taskId: task.id,
+          kind: 'INSPECTOR',
+          targetDrawId: targetDraw.id,
+          algorithm: ALGORITHM,
+          status: 'COMMITTED',
+          stratified: false,
+          params: json,
+          candidateCount: snapshot.inspectors.length,
+          candidateHash: sha256hex(bytes),
+          candidateSnapshot: new Uint8Array(await gzip(bytes, { level: 1 })),
+          commitment: commitmentOf(serverSeed),
+          serverSeed,
+          publicInputSource,
+          createdBy: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+        },
+        select: { id: true, candidateHash: true, commitment: true },
+      });
+      audit.record({
+        operation: 'commitInspectorDraw',
+        entity: 'Draw',
+        entityId: draw.id,
+        after: { taskId: task.id, kind: 'INSPECTOR', targetDrawId: targetDraw.id, params: json, candidateCount: snapshot.inspectors.length, candidateHash: draw.candidateHash, commitment: draw.commitment, publicInputSource },
+      });
+      return draw;
+    },
+    { timeoutMs: DRAW_TX_TIMEOUT_MS },
+  );
+  return { drawId: created.id, warnings: [] as DrawWarning[] };
+}
+
+/** The lead and every department that accepted the task, with their codes. */
+async function participatingDepartments(tx: Tx, taskId: string, leadDepartmentId: string) {
+  const rows = await tx.$queryRaw<{ id: string; code: string }[]>`
+    select d.id::text as id, d.code from task_participant p join department d on d.id = p.department_id
+     where p.task_id = ${taskId}::uuid and (p.role = 'LEAD' or p.acceptance = 'ACCEPTED')
+     order by d.code collate "C"`;
+  return rows.map((r) => ({ id: r.id, code: r.code, lead: r.id === leadDepartmentId }));
+}
+
+/**
+ * I lines: active inspectors of the participating departments with no leave overlapping the task window.
+ * T lines: the locked target draw's selection. X lines: (target, inspector) pairs excluded because the inspector is
+ * recused for the target, or inspected it in the 365 days before now (a team of a LOCKED inspector draw, or a
+ * signed-in inspector of a record).
+ */
+async function inspectorSnapshot(tx: Tx, task: TaskRow, targetDrawId: string, departmentIds: string[]): Promise<InspectorSnapshot> {
+  const inspectors = await tx.$queryRaw<{ department: string; certificateNo: string }[]>`
+    select d.code as department, i.certificate_no as "certificateNo"
+      from inspector i join department d on d.id = i.department_id
+     where i.department_id = any(${departmentIds}::uuid[]) and i.active
+       and not exists (select 1 from inspector_leave l where l.inspector_id = i.id and l.starts_on <= ${task.windowEnd}::date and l.ends_on >= ${task.windowStart}::date)`;
+  const targets = await tx.$queryRaw<{ uscc: string; stratum: string; ticket: string }[]>`
+    select uscc::text as uscc, stratum, ticket::text as ticket from draw_target where draw_id = ${targetDrawId}::uuid`;
+  const exclusions = await tx.$queryRaw<{ uscc: string; certificateNo: string }[]>`
+    with sel as (select target_id, uscc from draw_target where draw_id = ${targetDrawId}::uuid),
+    avail as (
+      select i.id, i.certificate_no from inspector i
+       where i.department_id = any(${departmentIds}::uuid[]) and i.active
+    ),
+    pairs as (
+      select r.target_id, r.inspector_id from recusal r
+       where r.target_id in (select target_id from sel) and r.inspector_id in (select id from avail)
+      union
+      select a.target_id, a.inspector_id from inspector_assignment a join draw d on d.id = a.draw_id
+       where d.status = 'LOCKED' and d.locked_at >= now() - interval '365 days'
+         and a.target_id in (select target_id from sel) and a.inspector_id in (select id from avail)
+      union
+      select r.target_id, ri.inspector_id from record_inspector ri join inspection_record r on r.id = ri.record_id
+       where coalesce(r.inspected_on, r.created_at::date) >= current_date - 365
+         and r.target_id in (select target_id from sel) and ri.inspector_id in (select id from avail)
+    )
+    select sel.uscc::text as uscc, avail.certificate_no as "certificateNo"
+      from pairs join sel on sel.target_id = pairs.target_id join avail on avail.id = pairs.inspector_id`;
+  return { inspectors, targets, exclusions };
+}
+
+/** Refuses at commit what no seed could serve: a target with fewer non-excluded inspectors in a department than seats. */
+function assertEveryTargetCanBeServed(snapshot: InspectorSnapshot, plans: Record<string, { seats: number; pool: number }>): void {
+  const byDept = new Map<string, string[]>();
+  for (const i of snapshot.inspectors) byDept.set(i.department, [...(byDept.get(i.department) ?? []), i.certificateNo]);
+  const excluded = new Set(snapshot.exclusions.map((x) => `${x.uscc},${x.certificateNo}`));
+  const targets = [...snapshot.targets].sort((a, b) => (a.ticket < b.ticket ? -1 : 1));
+  for (const t of targets)
+    for (const [code, plan] of Object.entries(plans).sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const free = (byDept.get(code) ?? []).filter((c) => !excluded.has(`${t.uscc},${c}`)).length;
+      if (free < plan.seats) throw noEligibleInspector(t.uscc, code);
+    }
+}
+
+function noEligibleInspector(uscc: string, department: string): AppError {
+  return new AppError(
+    'BAD_USER_INPUT',
+    { zh: `检查对象 ${uscc} 在部门 ${department} 没有可匹配的执法检查人员`, en: `no eligible inspector of department ${department} for target ${uscc}` },
+    { field: 'taskId', reason: 'NO_ELIGIBLE_INSPECTOR', uscc, department },
+  );
+}
+
+// ───────────────────────── reveal ─────────────────────────
+
+/** Step 4: seed from the server seed and the public input, then the selection (or the teams). */
+export async function revealDraw(ctx: Pick<Context, 'actor' | 'requestId'>, drawId: string, publicInputRaw: string) {
+  const draw = await loadDrawForAction(ctx, drawId);
+  // The public input is used exactly as given (it is hashed), so it is checked, not trimmed.
+  if (!publicInputRaw.trim()) throw new InputError('publicInput', 'REQUIRED', { zh: '请填写公开输入', en: 'the public input is required' });
+  if (publicInputRaw.length > 500) throw new InputError('publicInput', 'TOO_LONG', { zh: '公开输入不能超过 500 个字符', en: 'at most 500 characters' });
+  assertDrawTransition(draw.status, 'REVEALED');
+
+  await mutate(
+    ctx,
+    async (tx, audit) => {
+      const locked = await lockDraw_(tx, draw);
+      assertDrawTransition(locked.status, 'REVEALED');
+      const row = await tx.draw.findUniqueOrThrow({
+        where: { id: draw.id },
+        select: { serverSeed: true, params: true, candidateSnapshot: true, task: { select: { id: true, year: true } } },
+      });
+      const snapshot = Buffer.from(await gunzip(row.candidateSnapshot!));
+      const seed = deriveSeed(row.serverSeed, publicInputRaw);
+      const result =
+        locked.kind === 'TARGET'
+          ? await revealTargets(tx, draw.id, row.task.year, snapshot, seed, JSON.parse(row.params) as TargetDrawParams)
+          : await revealInspectors(tx, draw.id, row.task.id, snapshot, seed, JSON.parse(row.params) as InspectorDrawParams);
+      const now = new Date();
+      await tx.draw.update({
+        where: { id: draw.id },
+        data: { status: 'REVEALED', publicInput: publicInputRaw, seed, resultHash: result.resultHash, selectedCount: result.count, revealedAt: now },
+        select: { id: true },
+      });
+      audit.record({
+        operation: 'revealDraw',
+        entity: 'Draw',
+        entityId: draw.id,
+        before: { status: 'COMMITTED' },
+        after: { status: 'REVEALED', serverSeed: row.serverSeed, publicInput: publicInputRaw, seed, resultHash: result.resultHash, selectedCount: result.count },
+      });
+    },
+    { timeoutMs: DRAW_TX_TIMEOUT_MS },
+  );
+}
+
+async function revealTargets(tx: Tx, drawId: string, year: number, snapshot: Buffer, seed: string, params: TargetDrawParams) {
+  const set = parseCandidates(snapshot);
+  const counts = stratumCounts(set);
+  const sizes: Partial<Record<Stratum, number>> = {};
+  for (const [s, p] of Object.entries(params.strata)) {
+    // The stored parameters were computed from this very snapshot; a mismatch means the row was altered.
+    if ((counts[s as Stratum] ?? 0) !== p!.n) throw new Error(`draw ${drawId}: snapshot and parameters disagree on stratum ${s}`);
+    sizes[s as Stratum] = p!.k;
+  }
+  const digests = await computeTicketDigests(seed, set);
+  const selected = selectTargets(set, seed, sizes, { digests });
+  if (selected.length) {
+    const inserted = await tx.$executeRaw`
+      insert into draw_target (draw_id, target_id, uscc, stratum, rank, ticket, year)
+      select ${drawId}::uuid, t.id, t.uscc, u.stratum, u.rank, u.ticket, ${year}::int
+        from unnest(string_to_array(${selected.map((s) => s.uscc).join(',')}, ','),
+                    string_to_array(${selected.map((s) => s.stratum).join(',')}, ','),
+                    string_to_array(${selected.map((s) => s.rank).join(',')}, ',')::int[],
+                    string_to_array(${selected.map((s) => s.ticket).join(',')}, ',')) as u(uscc, stratum, rank, ticket)
+        join target t on t.uscc = u.uscc::char(18)`;
+    if (inserted !== selected.length) throw new Error(`draw ${drawId}: ${selected.length - inserted} selected targets no longer exist`);
+  }
+  return { resultHash: targetResultHash(selected), count: selected.length };
+}
+
+async function revealInspectors(tx: Tx, drawId: string, taskId: string, snapshotBytes: Buffer, seed: string, params: InspectorDrawParams) {
+  const snapshot = parseInspectorSnapshot(snapshotBytes.toString('utf8'));
+  let assignments: Assignment[];
+  try {
+    assignments = matchInspectors(snapshot, params.departments, seed);
+  } catch (e) {
+    if (e instanceof DrawAlgorithmError && e.reason === 'NO_ELIGIBLE_INSPECTOR') throw noEligibleInspector(String(e.details.uscc), String(e.details.department));
+    throw e;
+  }
+  if (assignments.length) {
+    const inserted = await tx.$executeRaw`
+      insert into inspector_assignment (draw_id, task_id, target_id, inspector_id, department_id, role, ticket)
+      select ${drawId}::uuid, ${taskId}::uuid, t.id, i.id, i.department_id, u.role::"TeamRole", u.ticket
+        from unnest(string_to_array(${assignments.map((a) => a.uscc).join(',')}, ','),
+                    string_to_array(${assignments.map((a) => a.certificateNo).join('\n')}, E'\\n'),
+                    string_to_array(${assignments.map((a) => a.role).join(',')}, ','),
+                    string_to_array(${assignments.map((a) => a.ticket).join(',')}, ',')) as u(uscc, cert, role, ticket)
+        join target t on t.uscc = u.uscc::char(18)
+        join inspector i on i.certificate_no = u.cert`;
+    if (inserted !== assignments.length) throw new Error(`draw ${drawId}: ${assignments.length - inserted} assignments could not be written`);
+  }
+  return { resultHash: inspectorResultHash(assignments), count: assignments.length };
+}
+
+// ───────────────────────── lock ─────────────────────────
+
+/** Step 5: the draw becomes immutable. Target draw: task READY → DRAWN, dispatched. Inspector draw: DRAWN → DISPATCHED. */
+export async function lockDraw(ctx: Pick<Context, 'actor' | 'requestId'>, drawId: string) {
+  const draw = await loadDrawForAction(ctx, drawId);
+  assertDrawTransition(draw.status, 'LOCKED');
+  await mutate(
+    ctx,
+    async (tx, audit) => {
+      const locked = await lockDraw_(tx, draw);
+      assertDrawTransition(locked.status, 'LOCKED');
+      if (locked.kind === 'TARGET') await checkYearLimit(tx, draw.id);
+      else await checkNoDoubleBooking(tx, draw.id);
+      const now = new Date();
+      const updated = await tx.draw.update({ where: { id: draw.id }, data: { status: 'LOCKED', lockedAt: now }, select: { id: true, selectedCount: true } });
+      audit.record({ operation: 'lockDraw', entity: 'Draw', entityId: draw.id, before: { status: 'REVEALED' }, after: { status: 'LOCKED', lockedAt: now } });
+      await transitionTask(tx, draw.taskId, locked.kind === 'TARGET' ? 'DRAWN' : 'DISPATCHED', audit, { reason: `draw ${draw.id} locked` });
+      const participants = await tx.$queryRaw<{ code: string }[]>`
+        select d.code from task_participant p join department d on d.id = p.department_id where p.task_id = ${draw.taskId}::uuid order by d.code collate "C"`;
+      audit.record({
+        operation: locked.kind === 'TARGET' ? 'dispatchTargetList' : 'dispatchTeams',
+        entity: 'Task',
+        entityId: draw.taskId,
+        after: { drawId: draw.id, selectedCount: updated.selectedCount, departments: participants.map((p) => p.code) },
+      });
+    },
+    { timeoutMs: DRAW_TX_TIMEOUT_MS },
+  );
+}
+
+/** "At most twice a year": under the year's advisory lock, no selected target may already be in 2 LOCKED target draws. */
+async function checkYearLimit(tx: Tx, drawId: string): Promise<void> {
+  const [{ year } = { year: null }] = await tx.$queryRaw<{ year: number | null }[]>`select max(year) as year from draw_target where draw_id = ${drawId}::uuid`;
+  if (year === null) return;
+  await tx.$executeRaw`select pg_advisory_xact_lock(${YEAR_LOCK_NAMESPACE}::int, ${year}::int)`;
+  const over = await tx.$queryRaw<{ uscc: string; times: number }[]>`
+    select dt.uscc::text as uscc, count(*)::int as times
+      from draw_target dt
+      join draw_target o on o.target_id = dt.target_id and o.year = dt.year and o.draw_id <> dt.draw_id
+      join draw d on d.id = o.draw_id and d.status = 'LOCKED' and d.kind = 'TARGET'
+     where dt.draw_id = ${drawId}::uuid
+     group by dt.uscc having count(*) >= ${MAX_DRAWS_PER_YEAR}::int
+     order by dt.uscc limit 5`;
+  if (over.length)
+    throw new AppError(
+      'CONFLICT',
+      {
+        zh: `检查对象 ${over.map((o) => o.uscc).join('、')} 本年度已被锁定抽取 ${MAX_DRAWS_PER_YEAR} 次（其他任务先锁定）；请作废本次摇号后重新摇号`,
+        en: `target(s) ${over.map((o) => o.uscc).join(', ')} are already in ${MAX_DRAWS_PER_YEAR} locked draws this year (another task locked first); void this draw and draw again`,
+      },
+      { reason: 'DRAWN_TWICE_THIS_YEAR', usccs: over.map((o) => o.uscc), year },
+    );
+}
+
+/**
+ * No inspector booked twice for one target: with this draw's inspectors' rows locked (in id order), none of its
+ * (target, inspector) pairs may be in another LOCKED inspector draw or a record of the past 365 days.
+ */
+async function checkNoDoubleBooking(tx: Tx, drawId: string): Promise<void> {
+  await tx.$queryRaw`
+    select i.id from inspector i where i.id in (select inspector_id from inspector_assignment where draw_id = ${drawId}::uuid) order by i.id for update of i`;
+  const clash = await tx.$queryRaw<{ uscc: string; certificateNo: string; otherDrawId: string | null }[]>`
+    select t.uscc::text as uscc, i.certificate_no as "certificateNo", o.draw_id::text as "otherDrawId"
+      from inspector_assignment a
+      join inspector_assignment o on o.target_id = a.target_id and o.inspector_id = a.inspector_id and o.draw_id <> a.draw_id
+      join draw d on d.id = o.draw_id and d.status = 'LOCKED' and d.locked_at >= now() - interval '365 days'
+      join target t on t.id = a.target_id join inspector i on i.id = a.inspector_id
+     where a.draw_id = ${drawId}::uuid
+    union all
+    select t.uscc::text, i.certificate_no, null
+      from inspector_assignment a
+      join inspection_record r on r.target_id = a.target_id and coalesce(r.inspected_on, r.created_at::date) >= current_date - 365
+      join record_inspector ri on ri.record_id = r.id and ri.inspector_id = a.inspector_id
+      join target t on t.id = a.target_id join inspector i on i.id = a.inspector_id
+     where a.draw_id = ${drawId}::uuid
+     limit 5`;
+  if (clash.length)
+    throw new AppError(
+      'CONFLICT',
+      {
+        zh: `执法检查人员 ${clash[0]!.certificateNo} 已在其他已锁定的摇号中检查对象 ${clash[0]!.uscc}；请作废本次摇号后重新摇号`,
+        en: `inspector ${clash[0]!.certificateNo} is already booked for target ${clash[0]!.uscc} by another locked draw; void this draw and draw again`,
+      },
+      { reason: 'INSPECTOR_DOUBLE_BOOKED', uscc: clash[0]!.uscc, certificateNo: clash[0]!.certificateNo, otherDrawId: clash[0]!.otherDrawId },
+    );
+}
+
+// ───────────────────────── void ─────────────────────────
+
+/** Before lock only, with a reason. The draw stays visible with everything it published; a new draw is a new event. */
+export async function voidDraw(ctx: Pick<Context, 'actor' | 'requestId'>, drawId: string, reasonRaw: string) {
+  const draw = await loadDrawForAction(ctx, drawId);
+  const reason = text('reason', reasonRaw, 500);
+  assertDrawTransition(draw.status, 'VOIDED');
+  await mutate(ctx, async (tx, audit) => {
+    const locked = await lockDraw_(tx, draw);
+    assertDrawTransition(locked.status, 'VOIDED');
+    const now = new Date();
+    await tx.draw.update({ where: { id: draw.id }, data: { status: 'VOIDED', voidReason: reason, voidedAt: now }, select: { id: true } });
+    audit.record({ operation: 'voidDraw', entity: 'Draw', entityId: draw.id, before: { status: locked.status }, after: { status: 'VOIDED', voidReason: reason } });
+  });
+}
+
+// ───────────────────────── evidence ─────────────────────────
+
+/**
+ * Everything a third party needs to recompute the draw (docs/DRAW.md), as JSON for `pnpm verify-draw`. Visible to
+ * whoever may read the draw; an inspector draw's evidence names certificate numbers and exclusions, so it is for
+ * staff (office, and the task's departments) only.
+ */
+export async function drawEvidence(ctx: Pick<Context, 'actor'>, drawId: string): Promise<DrawEvidence> {
+  const draw = await prisma().draw.findFirst({
+    where: withVisibility('Draw', ctx.actor, { id: drawId }),
+    include: { task: { select: { code: true } } },
+  });
+  if (!draw) {
+    if (await prisma().draw.count({ where: { id: drawId } }))
+      throw new AppError('FORBIDDEN', { zh: '无权查看该摇号', en: 'not allowed to see this draw' }, { entity: 'Draw', id: drawId });
+    throw new NotFoundError('摇号', drawId);
+  }
+  const a = ctx.actor;
+  const staff = a.kind === 'user' && (a.role === 'OFFICE_ADMIN' || a.role === 'DEPARTMENT_ADMIN' || a.role === 'INSPECTOR');
+  if (draw.kind === 'INSPECTOR' && !staff)
+    throw new AppError('FORBIDDEN', { zh: '检查人员摇号的证据含执法证号，仅限工作人员查看', en: 'inspector-draw evidence holds certificate numbers: staff only' }, { reason: 'STAFF_ONLY' });
+  const snapshot = draw.candidateSnapshot ? Buffer.from(await gunzip(draw.candidateSnapshot)).toString('utf8') : '';
+  const revealed = !!draw.seed && draw.status !== 'COMMITTED';
+  let selected: DrawEvidence['selected'] = null;
+  let assignments: DrawEvidence['assignments'] = null;
+  if (revealed && draw.kind === 'TARGET') {
+    selected = await prisma().$queryRaw<{ uscc: string; stratum: string; rank: number; ticket: string }[]>`
+      select uscc::text as uscc, stratum, rank, ticket::text as ticket from draw_target where draw_id = ${draw.id}::uuid order by stratum collate "C", rank`;
+  } else if (revealed) {
+    // Assignment order = the algorithm's order: targets by ticket (ties by USCC), departments by code, leader first.
+    assignments = await prisma().$queryRaw<Assignment[]>`
+      select t.uscc::text as uscc, d.code as department, i.certificate_no as "certificateNo", a.role::text as role, a.ticket::text as ticket
+        from inspector_assignment a
+        join target t on t.id = a.target_id
+        join department d on d.id = a.department_id
+        join inspector i on i.id = a.inspector_id
+        join draw_target dt on dt.draw_id = ${draw.targetDrawId}::uuid and dt.target_id = a.target_id
+       where a.draw_id = ${draw.id}::uuid
+       order by dt.ticket collate "C", t.uscc collate "C", d.code collate "C", a.role, a.ticket collate "C"`;
+  }
+  return {
+    format: EVIDENCE_FORMAT,
+    algorithm: draw.algorithm,
+    draw: {
+      id: draw.id,
+      kind: draw.kind,
+      status: draw.status,
+      task: draw.task.code,
+      committedAt: draw.committedAt.toISOString(),
+      revealedAt: draw.revealedAt?.toISOString() ?? null,
+      lockedAt: draw.lockedAt?.toISOString() ?? null,
+      voidedAt: draw.voidedAt?.toISOString() ?? null,
+      voidReason: draw.voidReason,
+    },
+    params: draw.params,
+    candidateCount: draw.candidateCount,
+    candidateHash: draw.candidateHash,
+    candidates: snapshot ? snapshot.slice(0, -1).split('\n') : [],
+    commitment: draw.commitment,
+    publicInputSource: draw.publicInputSource,
+    serverSeed: revealed ? draw.serverSeed : null,
+    publicInput: revealed ? draw.publicInput : null,
+    seed: revealed ? draw.seed : null,
+    selected,
+    assignments,
+    resultHash: revealed ? draw.resultHash : null,
+  };
+}
+
+// ───────────────────────── KPI ─────────────────────────
+
+/**
+ * "信用风险分类结果应用率" (seed 004: ≥ 90%): of the LOCKED target draws of a year's tasks, how many were stratified
+ * by credit risk class. Counted over the draws the caller may see.
+ */
+export async function drawStratificationRate(ctx: Pick<Context, 'actor'>, year: number) {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new InputError('year', 'YEAR', { zh: '年度不正确', en: 'not a year' });
+  const base = { kind: 'TARGET' as const, status: 'LOCKED' as const, task: { year } };
+  // Locked draws are public to analysts and partner keys; staff count their own tasks' draws.
+  const v = ctx.actor.kind === 'apiKey' || (ctx.actor.kind === 'user' && ctx.actor.role === 'ANALYST') ? undefined : visibleWhere('Draw', ctx.actor as never);
+  const where = v ? { AND: [base, v] } : base;
+  const [lockedTargetDraws, stratifiedDraws] = await Promise.all([prisma().draw.count({ where }), prisma().draw.count({ where: { AND: [where, { stratified: true }] } })]);
+  return {
+    year,
+    lockedTargetDraws,
+    stratifiedDraws,
+    rateBp: lockedTargetDraws ? Math.floor((stratifiedDraws * 10_000) / lockedTargetDraws) : null,
+  };
+}
+

@@ -2,7 +2,7 @@
 // check character computed in SQL) together with their pool memberships. See docs/BENCHMARKS.md for timings.
 import type { Database } from '../database.ts';
 import { USCC_ALPHABET } from '../../shared/uscc.ts';
-import { ENTITY_PREFIX, SECTORS, type DemoSector } from './sectors.ts';
+import { ENTITY_PREFIX, SECTORS, type DemoIndustry, type DemoSector } from './sectors.ts';
 import { GIVEN_FEMALE, GIVEN_MALE, REGIONS, SURNAMES, TRADE_FIRST, TRADE_SECOND } from './names.ts';
 import { inTransaction, insertRows, pgArray, type SqlRunner, type SqlValue } from './sql.ts';
 import { poolIndex } from './generate.ts';
@@ -75,24 +75,28 @@ async function scalePlan(sql: SqlRunner, n: number): Promise<ScalePlan> {
   if (!poolRows.length) throw new Error('addScaleTargets: no target pools; run seedDemo first');
   const pools = poolIndex(poolRows.map((p) => ({ id: p.id, departmentCode: p.code, name: '', domain: p.domain, parentId: p.parent_id })));
 
-  // Kinds: each sector split into enterprise / individual business / cooperative by its name patterns.
-  type Kind = { sector: DemoSector; typeDigit: '1' | '2' | '3'; type: string; weight: number };
+  // Kinds: sector × industry × registration type (enterprise / individual business / cooperative), weighted like the
+  // demo, so that name words, industry code and business scope of a row agree.
+  type Kind = { sector: DemoSector; industry: DemoIndustry; typeDigit: '1' | '2' | '3'; type: string; weight: number };
   const kinds: Kind[] = [];
   for (const s of SECTORS) {
-    const shares = { '1': 0, '2': 0, '3': 0 };
-    for (const p of s.industries.flatMap((i) => i.names ?? s.names)) {
-      const digit = ENTITY_PREFIX[p.kind][0] === '9' ? (ENTITY_PREFIX[p.kind][1] as '1' | '2' | '3') : '1';
-      shares[digit] += p.weight;
-    }
-    const total = shares['1'] + shares['2'] + shares['3'];
-    for (const digit of ['1', '2', '3'] as const) {
-      if (shares[digit] > 0) {
-        const type = digit === '1' ? 'ENTERPRISE' : digit === '2' ? 'INDIVIDUAL_BUSINESS' : 'FARMER_COOPERATIVE';
-        kinds.push({ sector: s, typeDigit: digit, type, weight: (s.weight * shares[digit]) / total });
+    const industryTotal = s.industries.reduce((a, i) => a + i.weight, 0);
+    for (const industry of s.industries) {
+      const shares = { '1': 0, '2': 0, '3': 0 };
+      for (const p of industry.names ?? s.names) {
+        const digit = ENTITY_PREFIX[p.kind][0] === '9' ? (ENTITY_PREFIX[p.kind][1] as '1' | '2' | '3') : '1';
+        shares[digit] += p.weight;
+      }
+      const total = shares['1'] + shares['2'] + shares['3'];
+      for (const digit of ['1', '2', '3'] as const) {
+        if (shares[digit] > 0) {
+          const type = digit === '1' ? 'ENTERPRISE' : digit === '2' ? 'INDIVIDUAL_BUSINESS' : 'FARMER_COOPERATIVE';
+          kinds.push({ sector: s, industry, typeDigit: digit, type, weight: (s.weight * (industry.weight / industryTotal) * shares[digit]) / total });
+        }
       }
     }
   }
-  // 1,000 buckets → kind, and 100 buckets → region, proportional to weights.
+  // KIND_BUCKETS buckets → kind, and 100 buckets → region, proportional to weights.
   const buckets = (weights: number[], size: number) => {
     const total = weights.reduce((a, b) => a + b, 0);
     const out: number[] = [];
@@ -123,13 +127,11 @@ async function scalePlan(sql: SqlRunner, n: number): Promise<ScalePlan> {
     // (target_pkey, target_pool_member) at the right edge, and let the membership statement recompute each target's
     // id from its sequence number instead of reading it back.
     idPrefix: Date.now(),
-    kindBuckets: buckets(kinds.map((k) => k.weight), 1000),
+    kindBuckets: buckets(kinds.map((k) => k.weight), KIND_BUCKETS),
     regionBuckets: buckets(REGIONS.map((r) => r.weight), 100),
-    kindRows: kinds.map((k, i) => {
-      const inds = k.sector.industries;
-      const shops = k.sector.shops ?? inds.flatMap((x) => x.shops ?? []).concat(['商店']);
-      return [i + 1, k.typeDigit, k.type, inds.map((x) => x.code), inds.map((x) => x.scope), inds.flatMap((x) => x.words), shops, k.sector.complaints];
-    }),
+    kindRows: kinds.map((k, i) => [
+      i + 1, k.typeDigit, k.type, k.industry.code, k.industry.scope, k.industry.words, k.industry.shops ?? k.sector.shops ?? ['商店'], k.sector.complaints,
+    ]),
     regionRows: REGIONS.map((r, i) => [
       i + 1, r.code, r.city, r.addressPrefix, r.towns, r.roads, prefixSum(`91${r.code}MC`), prefixSum(`92${r.code}MC`), prefixSum(`93${r.code}MC`),
     ]),
@@ -140,7 +142,7 @@ async function scalePlan(sql: SqlRunner, n: number): Promise<ScalePlan> {
 /** Per-transaction lookup tables for the generator (temporary: dropped at commit). */
 async function createScaleTables(sql: SqlRunner, plan: ScalePlan): Promise<void> {
   await sql.execute(`CREATE TEMP TABLE scale_kind (
-    k int PRIMARY KEY, type_digit text NOT NULL, type "TargetType" NOT NULL, codes text[] NOT NULL, scopes text[] NOT NULL,
+    k int PRIMARY KEY, type_digit text NOT NULL, type "TargetType" NOT NULL, code text NOT NULL, scope text NOT NULL,
     words text[] NOT NULL, shops text[] NOT NULL, complaints real NOT NULL) ON COMMIT DROP`);
   await sql.execute(`CREATE TEMP TABLE scale_region (
     r int PRIMARY KEY, code text NOT NULL, city text NOT NULL, prefix text NOT NULL, towns text[] NOT NULL, roads text[] NOT NULL,
@@ -149,7 +151,7 @@ async function createScaleTables(sql: SqlRunner, plan: ScalePlan): Promise<void>
   await insertRows(
     sql,
     'scale_kind',
-    [['k', 'int'], ['type_digit', 'text'], ['type', '"TargetType"'], ['codes', 'text[]'], ['scopes', 'text[]'], ['words', 'text[]'], ['shops', 'text[]'], ['complaints', 'real']],
+    [['k', 'int'], ['type_digit', 'text'], ['type', '"TargetType"'], ['code', 'text'], ['scope', 'text'], ['words', 'text[]'], ['shops', 'text[]'], ['complaints', 'real']],
     plan.kindRows,
   );
   await insertRows(
@@ -258,15 +260,16 @@ export async function addScaleTargets(database: Database, n: number, opts: Scale
 const scaleId = (seq: string, prefixParam: string) =>
   `(lpad(to_hex(${prefixParam}::bigint), 12, '0') || '70008' || lpad(to_hex(${seq}), 15, '0'))::uuid`;
 
-/** Kind (sector × registration type) of synthetic target number s: one of 1,000 weighted buckets ($3). */
-const scaleKind = (seq: string) => `($3::int[])[1 + (abs(hashint8extended(${seq}, 5)) % 1000)::int]`;
+/** Kind (sector × industry × registration type) of synthetic target number s: one of KIND_BUCKETS weighted buckets ($3). */
+const KIND_BUCKETS = 10_000;
+const scaleKind = (seq: string) => `($3::int[])[1 + (abs(hashint8extended(${seq}, 5)) % ${KIND_BUCKETS})::int]`;
 
 /**
  * One batch of synthetic targets, written straight from generate_series (no intermediate result). Every pseudo-random
  * choice is a slice of hashint8extended(seq, salt), so a row is a pure function of its sequence number.
  * USCC = '9' type region 'MC' + seq in 7 base-31 digits + check character; the weighted sum (GB 32100 weights) of the
  * fixed first 10 characters is precomputed per type and region (scale_region.pre1..3), the digits add theirs here.
- *   $1,$2 sequence range; $3 kind buckets (1,000); $4 region buckets (100); $5,$6 trade-name characters;
+ *   $1,$2 sequence range; $3 kind buckets (KIND_BUCKETS); $4 region buckets (100); $5,$6 trade-name characters;
  *   $7 surnames (repeated by weight); $8 given-name characters; $9 the GB 32100 alphabet; $10 id prefix (ms).
  */
 const SCALE_TARGETS_SQL = `
@@ -292,8 +295,8 @@ SELECT ${scaleId('g.s', '$10')},
        rg.prefix || rg.towns[1 + ((g.h1 >> 40) & 1023)::int % array_length(rg.towns, 1)]
          || rg.roads[1 + ((g.h1 >> 50) & 1023)::int % array_length(rg.roads, 1)] || (1 + ((g.h2 >> 50) & 1023) % 399) || '号',
        rg.code,
-       kd.codes[1 + (g.h2 & 1023)::int % array_length(kd.codes, 1)],
-       kd.scopes[1 + (g.h2 & 1023)::int % array_length(kd.codes, 1)],
+       kd.code,
+       kd.scope,
        kd.type,
        g.risk::"RiskClass",
        ((g.h3 >> 10) & 1023) < CASE g.risk WHEN 'A' THEN 5 WHEN 'B' THEN 20 WHEN 'C' THEN 61 ELSE 123 END,

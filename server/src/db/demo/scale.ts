@@ -230,12 +230,6 @@ export async function addScaleTargets(database: Database, n: number, opts: Scale
         }
         // Commit only when every worker has written its share; any failure rolls all back.
         await Promise.all(written.map((d) => d.promise));
-        if (w === 0) {
-          const ta = performance.now();
-          await sql.execute('ANALYZE target');
-          await sql.execute('ANALYZE target_pool_member');
-          log(`scale: analyze (${Math.round(performance.now() - ta)} ms)`);
-        }
         return (await planReady.promise).firstSeq;
       },
       w === 0,
@@ -245,6 +239,10 @@ export async function addScaleTargets(database: Database, n: number, opts: Scale
   const failure = results.find((r) => r.status === 'rejected');
   if (failure) throw (failure as PromiseRejectedResult).reason;
   const firstSeq = (results[0] as PromiseFulfilledResult<number>).value;
+  // Fresh statistics for the draw queries, once every worker's rows are committed and visible.
+  const ta = performance.now();
+  await database.raw.exec('ANALYZE target; ANALYZE target_pool_member');
+  log(`scale: analyze (${Math.round(performance.now() - ta)} ms)`);
   return {
     added: totals.added,
     poolMembers: totals.members,

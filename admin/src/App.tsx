@@ -1,24 +1,79 @@
-// The admin console shell: providers, locale, and one <Resource> per resource folder.
+// The admin console: providers, layout, sign-in page, work-queue dashboard, and one <Resource> per resource
+// folder (the order here is irrelevant: the menu groups them, layout/AppMenu.tsx). Every view is loaded
+// lazily, so the first load carries only the shell.
+import { lazy } from 'react';
 import { Admin, Resource } from 'react-admin';
 
+import apiKeys from './apiKeys';
+import auditEvents from './auditEvents';
+import LoginPage from './auth/LoginPage';
 import { authProvider } from './authProvider';
+import calendarDays from './calendarDays';
+import checkItems from './checkItems';
+import corrections from './corrections';
+import creditEvents from './creditEvents';
 import { graphqlDataProvider } from './dataProvider/graphqlDataProvider';
 import departments from './departments';
+import draws from './draws';
+import followUps from './followUps';
 import { i18nProvider } from './i18n/i18nProvider';
+import inspectionRecords from './inspectionRecords';
+import inspectorAssignments from './inspectorAssignments';
+import inspectorPools from './inspectorPools';
+import inspectors from './inspectors';
+import itemLists from './itemLists';
+import itemResults from './itemResults';
+import { Layout } from './layout/Layout';
+import plans from './plans';
+import publications from './publications';
+import recusals from './recusals';
+import targetPools from './targetPools';
 import targets from './targets';
 import tasks from './tasks';
+import users from './users';
+
+const Dashboard = lazy(() => import('./dashboard/Dashboard'));
+
+const resources = {
+    departments,
+    checkItems,
+    itemLists,
+    targetPools,
+    targets,
+    inspectorPools,
+    inspectors,
+    recusals,
+    plans,
+    tasks,
+    draws,
+    inspectorAssignments,
+    inspectionRecords,
+    itemResults,
+    publications,
+    corrections,
+    creditEvents,
+    followUps,
+    calendarDays,
+    users,
+    apiKeys,
+    auditEvents,
+};
 
 const App = () => (
     <Admin
-        title="双随机、一公开 联合监管平台"
+        title="app.title"
         dataProvider={graphqlDataProvider}
         authProvider={authProvider}
         i18nProvider={i18nProvider}
+        loginPage={LoginPage}
+        layout={Layout}
+        dashboard={Dashboard}
+        requireAuth
         disableTelemetry
     >
-        <Resource name="tasks" {...tasks} />
-        <Resource name="targets" {...targets} />
-        <Resource name="departments" {...departments} />
+        {Object.entries(resources).map(([name, definition]) => (
+            <Resource key={name} name={name} {...definition} />
+        ))}
     </Admin>
 );
 

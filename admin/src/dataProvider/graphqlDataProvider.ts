@@ -1,13 +1,12 @@
-// react-admin DataProvider over the platform's GraphQL API at /graphql (same origin; the session cookie
-// goes along with `credentials: 'include'`).
+// react-admin DataProvider over the platform's GraphQL API (transport and errors: graphql.ts).
 //
 // API convention relied on, per resource (server/src/shared/pagination.ts; names and selections in fields.ts):
 //   <plural>(filter: <Type>Filter, sort: <Type>Sort, page: Int, perPage: Int ≤ 100)
 //       → { nodes { ... } totalCount pageInfo { hasNextPage hasPreviousPage } }
 //   <singular>(id: ID!) → the record, or a NOT_FOUND error
 //   <Type>Filter accepts `ids: [ID!]` (getMany) and the reference fields used by getManyReference.
-// Expected errors carry extensions { code, messageZh, messageEn }; the message shown follows the console's
-// language. Writes are not wired yet: they reject with a "not yet available" error.
+// Requests for more than 100 rows (the export button asks for 1,000) are split into pages of 100.
+// Writes go through mutations.ts; resources with unusual list fields through special.ts.
 import {
     HttpError,
     type DataProvider,
@@ -19,73 +18,19 @@ import {
     type SortPayload,
 } from 'react-admin';
 
-import { i18nProvider } from '../i18n/i18nProvider';
-import { resourceFields, type ResourceFields } from './fields';
+import { currentActor } from '../auth/actor';
+import { resourceFields, selectionOf, type ResourceFields } from './fields';
+import { graphql } from './graphql';
+import { resourceMutations } from './mutations';
+import { isSpecial, specialList } from './special';
 
-const ENDPOINT = '/graphql';
-/** The server's largest page (MAX_PAGE_SIZE); getMany asks for ids in batches of at most this many. */
-const MAX_IDS_PER_REQUEST = 100;
-
-interface GraphQLErrorPayload {
-    message: string;
-    path?: (string | number)[];
-    extensions?: { code?: string; field?: string; messageZh?: string; messageEn?: string; [key: string]: unknown };
-}
+/** The server's largest page (MAX_PAGE_SIZE). */
+const MAX_PAGE = 100;
 
 interface Connection<R extends RaRecord> {
     nodes: R[];
     totalCount: number;
     pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean };
-}
-
-/** HTTP-like statuses for the server's error codes, so react-admin's authProvider.checkError can act on 401/403. */
-const STATUS_BY_CODE: Record<string, number> = {
-    UNAUTHENTICATED: 401,
-    FORBIDDEN: 403,
-    NOT_FOUND: 404,
-    BAD_USER_INPUT: 400,
-    CONFLICT: 409,
-    INVALID_TRANSITION: 409,
-};
-
-async function graphql<T>(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
-    let response: Response;
-    try {
-        response = await fetch(ENDPOINT, {
-            method: 'POST',
-            credentials: 'include',
-            headers: {
-                'content-type': 'application/json',
-                accept: 'application/graphql-response+json, application/json',
-            },
-            body: JSON.stringify({ query, variables }),
-            signal,
-        });
-    } catch (error) {
-        // Aborts (react-query cancelling a stale request) must stay aborts; anything else is the network.
-        if (error instanceof DOMException && error.name === 'AbortError') throw error;
-        throw new HttpError('ra.notification.http_error', 0, { cause: String(error) });
-    }
-
-    let body: { data?: T | null; errors?: GraphQLErrorPayload[] } | null = null;
-    try {
-        body = await response.json();
-    } catch {
-        // Not JSON (proxy error page, server down): fall through to the status check.
-    }
-
-    const errors = body?.errors;
-    if (errors && errors.length > 0) {
-        const first = errors[0];
-        const status = STATUS_BY_CODE[first.extensions?.code ?? ''] ?? (response.ok ? 500 : response.status);
-        const localized = i18nProvider.getLocale() === 'en' ? first.extensions?.messageEn : first.extensions?.messageZh;
-        // `graphQLErrors`, not `errors`: react-admin reads `body.errors` as a form's field→message map.
-        throw new HttpError(localized ?? first.message, status, { graphQLErrors: errors });
-    }
-    if (!response.ok || body?.data == null) {
-        throw new HttpError(response.statusText || 'ra.notification.http_error', response.status, body);
-    }
-    return body.data;
 }
 
 function definitionOf(resource: string): ResourceFields {
@@ -100,6 +45,15 @@ function sortVariable(definition: ResourceFields, sort: SortPayload | undefined)
     return { field: sort.field, order: sort.order === 'DESC' ? 'DESC' : 'ASC' };
 }
 
+/** Drops empty filter values (a cleared input leaves '' or []), which the API would read as "match nothing". */
+function cleanFilter(filter: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+    if (!filter) return undefined;
+    const entries = Object.entries(filter).filter(
+        ([, value]) => value !== '' && value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0),
+    );
+    return entries.length ? Object.fromEntries(entries) : undefined;
+}
+
 interface ListRequest {
     page: number;
     perPage: number;
@@ -108,25 +62,41 @@ interface ListRequest {
     signal?: AbortSignal;
 }
 
-async function fetchList<R extends RaRecord>(resource: string, request: ListRequest): Promise<GetListResult<R>> {
+async function fetchPage<R extends RaRecord>(resource: string, request: ListRequest): Promise<Connection<R>> {
     const definition = definitionOf(resource);
-    const { type, fields } = definition;
-    const query = `query ${resource}List($page: Int, $perPage: Int, $sort: ${type}Sort, $filter: ${type}Filter) {
-  ${resource}(page: $page, perPage: $perPage, sort: $sort, filter: $filter) {
-    nodes { ${fields} }
+    const { type } = definition;
+    const sortable = definition.sortable !== false;
+    const query = `query ${resource}List($page: Int, $perPage: Int${sortable ? `, $sort: ${type}Sort` : ''}, $filter: ${type}Filter) {
+  ${resource}(page: $page, perPage: $perPage${sortable ? ', sort: $sort' : ''}, filter: $filter) {
+    nodes { ${selectionOf(definition, 'list', currentActor()?.role ?? null)} }
     totalCount
     pageInfo { hasNextPage hasPreviousPage }
   }
 }`;
-    const filter = request.filter && Object.keys(request.filter).length > 0 ? request.filter : undefined;
-    const sort = sortVariable(definition, request.sort);
-    const data = await graphql<Record<string, Connection<R>>>(
-        query,
-        { page: request.page, perPage: request.perPage, sort, filter },
-        request.signal,
-    );
-    const connection = data[resource];
-    return { data: connection.nodes, total: connection.totalCount, pageInfo: connection.pageInfo };
+    const variables: Record<string, unknown> = { page: request.page, perPage: request.perPage, filter: cleanFilter(request.filter) };
+    if (sortable) variables.sort = sortVariable(definition, request.sort);
+    const data = await graphql<Record<string, Connection<R>>>(query, variables, request.signal);
+    return data[resource];
+}
+
+async function fetchList<R extends RaRecord>(resource: string, request: ListRequest): Promise<GetListResult<R>> {
+    if (isSpecial(resource)) return specialList<R>(resource, request);
+    if (request.perPage <= MAX_PAGE) {
+        const connection = await fetchPage<R>(resource, request);
+        return { data: connection.nodes, total: connection.totalCount, pageInfo: connection.pageInfo };
+    }
+    // A large request (export): walk pages of 100 covering the same rows, in order.
+    const first = (request.page - 1) * request.perPage;
+    const rows: R[] = [];
+    let total = 0;
+    for (let page = Math.floor(first / MAX_PAGE) + 1; ; page++) {
+        const connection = await fetchPage<R>(resource, { ...request, page, perPage: MAX_PAGE });
+        total = connection.totalCount;
+        const pageStart = (page - 1) * MAX_PAGE;
+        rows.push(...connection.nodes.slice(Math.max(0, first - pageStart)));
+        if (!connection.pageInfo.hasNextPage || rows.length >= request.perPage) break;
+    }
+    return { data: rows.slice(0, request.perPage), total };
 }
 
 function notYetAvailable(action: string): Promise<never> {
@@ -146,24 +116,26 @@ export const graphqlDataProvider: DataProvider = {
         }),
 
     getOne: async <R extends RaRecord>(resource: string, { id, signal }: GetOneParams<R>) => {
-        const { one, fields } = definitionOf(resource);
-        const query = `query ${one}($id: ID!) { ${one}(id: $id) { ${fields} } }`;
+        const definition = isSpecial(resource) ? undefined : definitionOf(resource);
+        if (!definition?.one) {
+            // No by-id field (API keys, calendar days): the list, filtered by id.
+            const { data } = await fetchList<R>(resource, { page: 1, perPage: 1, filter: { ids: [id] }, signal });
+            if (!data[0]) throw new HttpError('ra.notification.item_doesnt_exist', 404);
+            return { data: data[0] };
+        }
+        const { one } = definition;
+        const query = `query ${one}($id: ID!) { ${one}(id: $id) { ${selectionOf(definition, 'show', currentActor()?.role ?? null)} } }`;
         const data = await graphql<Record<string, R | null>>(query, { id }, signal);
         const record = data[one];
-        // The server answers a missing id with NOT_FOUND (mapped to 404 above); this covers a null anyway.
         if (!record) throw new HttpError('ra.notification.item_doesnt_exist', 404);
         return { data: record };
     },
 
     getMany: async <R extends RaRecord>(resource: string, { ids, signal }: GetManyParams<R>) => {
         const batches: Identifier[][] = [];
-        for (let i = 0; i < ids.length; i += MAX_IDS_PER_REQUEST) {
-            batches.push(ids.slice(i, i + MAX_IDS_PER_REQUEST));
-        }
+        for (let i = 0; i < ids.length; i += MAX_PAGE) batches.push(ids.slice(i, i + MAX_PAGE));
         const results = await Promise.all(
-            batches.map(batch =>
-                fetchList<R>(resource, { page: 1, perPage: batch.length, filter: { ids: batch }, signal }),
-            ),
+            batches.map(batch => fetchList<R>(resource, { page: 1, perPage: batch.length, filter: { ids: batch }, signal })),
         );
         return { data: results.flatMap(result => result.data) };
     },
@@ -177,9 +149,34 @@ export const graphqlDataProvider: DataProvider = {
             signal,
         }),
 
-    create: () => notYetAvailable('create'),
-    update: () => notYetAvailable('update'),
+    create: async (resource, { data }) => {
+        const create = resourceMutations[resource]?.create;
+        if (!create) return notYetAvailable('create');
+        return { data: (await create(data)) as never };
+    },
+
+    update: async (resource, { id, data, previousData }) => {
+        const update = resourceMutations[resource]?.update;
+        if (!update) return notYetAvailable('update');
+        return { data: (await update(String(id), data, previousData)) as never };
+    },
+
+    delete: async (resource, { id, previousData }) => {
+        const remove = resourceMutations[resource]?.delete;
+        if (!remove) return notYetAvailable('delete');
+        return { data: (await remove(String(id), previousData)) as never };
+    },
+
     updateMany: () => notYetAvailable('updateMany'),
-    delete: () => notYetAvailable('delete'),
     deleteMany: () => notYetAvailable('deleteMany'),
+
+    /** Row counts per value of one enum field, in one request (aliases), e.g. tasks by status for the dashboard. */
+    countBy: async (resource: string, field: string, values: readonly string[], filter: Record<string, unknown> = {}) => {
+        const { type } = definitionOf(resource);
+        const parts = values.map((value, i) => `c${i}: ${resource}(perPage: 1, filter: $f${i}) { totalCount }`);
+        const declarations = values.map((_, i) => `$f${i}: ${type}Filter`).join(', ');
+        const variables = Object.fromEntries(values.map((value, i) => [`f${i}`, { ...cleanFilter(filter), [field]: [value] }]));
+        const data = await graphql<Record<string, { totalCount: number }>>(`query countBy(${declarations}) { ${parts.join('\n')} }`, variables);
+        return Object.fromEntries(values.map((value, i) => [value, data[`c${i}`].totalCount]));
+    },
 };

@@ -5,6 +5,7 @@ import { lazy } from 'react';
 const resource = {
     // Views load on first visit (Layout's Suspense shows a spinner), keeping them out of the initial bundle.
     list: lazy(() => import('./DepartmentList')),
+    show: lazy(() => import('./DepartmentShow')),
     icon: DepartmentIcon,
     recordRepresentation: 'shortName',
 };

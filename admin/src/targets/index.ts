@@ -5,6 +5,7 @@ import { lazy } from 'react';
 const resource = {
     // Views load on first visit (Layout's Suspense shows a spinner), keeping them out of the initial bundle.
     list: lazy(() => import('./TargetList')),
+    show: lazy(() => import('./TargetShow')),
     icon: TargetIcon,
     recordRepresentation: 'name',
 };

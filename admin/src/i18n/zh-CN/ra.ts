@@ -1,11 +1,10 @@
-// Simplified Chinese messages: the console's default language.
+// Simplified Chinese for react-admin's own strings (the console's default language).
 // `ra.*` mirrors the key structure of ra-language-english (react-admin's own strings), translated;
 // typing it as TranslationMessages makes tsc report any key react-admin adds on upgrade.
 // Polyglot plural forms ("a |||| b") are not needed: Chinese has one form (node-polyglot maps zh-* to it).
-// `resources.*` holds our labels; domain terms follow shared/docs/domain.md.
 import type { TranslationMessages } from 'react-admin';
 
-const zhCN: TranslationMessages = {
+const zhRa: Pick<TranslationMessages, 'ra'> = {
     ra: {
         action: {
             add_filter: '添加筛选',
@@ -216,79 +215,6 @@ const zhCN: TranslationMessages = {
             },
         },
     },
-    app: {
-        notification: {
-            not_yet_available: '此功能尚未开放',
-        },
-    },
-    resources: {
-        departments: {
-            name: '部门 / 成员单位',
-            fields: {
-                id: 'ID',
-                code: '部门代码',
-                name: '部门全称',
-                shortName: '简称',
-                isOfficeHost: '联席会议办公室',
-                liaisonName: '联络员',
-                liaisonPhone: '联络员电话',
-            },
-        },
-        targets: {
-            name: '检查对象',
-            fields: {
-                id: 'ID',
-                q: '搜索名称或统一社会信用代码',
-                uscc: '统一社会信用代码',
-                name: '名称',
-                legalRepresentative: '法定代表人（负责人）',
-                address: '住所（经营场所）',
-                regionCode: '行政区划代码',
-                industryCode: '国民经济行业分类代码',
-                riskClass: '信用风险分类',
-                status: '市场主体状态',
-                onAbnormalList: '列入经营异常名录',
-            },
-            riskClass: {
-                A: 'A 类（低风险）',
-                B: 'B 类（一般风险）',
-                C: 'C 类（较高风险）',
-                D: 'D 类（高风险）',
-            },
-            status: {
-                ACTIVE: '存续',
-                SUSPENDED: '停业',
-                DEREGISTERED: '注销',
-            },
-        },
-        tasks: {
-            name: '抽查任务',
-            fields: {
-                id: 'ID',
-                code: '任务编号',
-                name: '任务名称',
-                year: '年度',
-                status: '任务状态',
-                windowStart: '执行开始日期',
-                windowEnd: '执行截止日期',
-                inspectionEndOn: '检查结束日期',
-                leadDepartment: '牵头部门',
-            },
-            status: {
-                DRAFT: '草稿',
-                INVITING: '邀约签收中',
-                READY: '待摇号',
-                DRAWN: '已摇号',
-                DISPATCHED: '已派发',
-                INSPECTING: '检查中',
-                RESULTS_ENTERED: '结果已录入',
-                PUBLISHED: '已公示',
-                CLOSED: '已办结',
-                CANCELLED: '已取消',
-                REISSUED: '已重新派发',
-            },
-        },
-    },
 };
 
-export default zhCN;
+export default zhRa;

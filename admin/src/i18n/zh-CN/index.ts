@@ -1,0 +1,21 @@
+// Simplified Chinese, the console's default language: react-admin's strings, ours, enum labels, resources.
+import type { TranslationMessages } from 'react-admin';
+
+import zhApp from './app';
+import zhEnums from './enums';
+import zhRa from './ra';
+import zhRegisters from './registers';
+import zhResults from './results';
+import zhSystem from './system';
+import zhWorkflow from './workflow';
+
+export const zhResources = { ...zhRegisters, ...zhWorkflow, ...zhResults, ...zhSystem };
+
+const zhCN: TranslationMessages = {
+    ...zhRa,
+    ...zhApp,
+    enums: zhEnums,
+    resources: zhResources,
+};
+
+export default zhCN;

@@ -1,0 +1,68 @@
+// Labels of the system screens: working-day calendar, users, API keys, audit log.
+const zhSystem = {
+    calendarDays: {
+        name: '工作日历',
+        fields: { id: '日期', date: '日期', kind: '类型', name: '节日名称', year: '年度' },
+    },
+    users: {
+        name: '用户',
+        fields: {
+            id: 'ID',
+            q: '搜索用户名或姓名',
+            username: '用户名',
+            displayName: '姓名',
+            password: '初始密码',
+            role: '角色',
+            isDepartmentHead: '部门负责人（可审批更正）',
+            active: '启用',
+            lastLoginAt: '最近登录',
+            department: '部门',
+            departmentId: '部门',
+            inspector: '对应执法检查人员',
+            inspectorId: '对应执法检查人员',
+            createdAt: '创建时间',
+        },
+    },
+    apiKeys: {
+        name: 'API 密钥',
+        fields: {
+            id: 'ID',
+            q: '搜索名称或前缀',
+            name: '名称（合作系统）',
+            prefix: '前缀',
+            scopes: '权限范围',
+            department: '绑定部门',
+            departmentId: '绑定部门',
+            expiresAt: '过期时间',
+            revokedAt: '吊销时间',
+            revoked: '已吊销',
+            lastUsedAt: '最近使用',
+            key: '密钥',
+            createdAt: '创建时间',
+        },
+    },
+    auditEvents: {
+        name: '审计日志',
+        fields: {
+            id: 'ID',
+            q: '搜索操作或对象',
+            at: '时间',
+            actorKind: '操作者类型',
+            actorId: '操作者',
+            role: '角色',
+            departmentId: '部门',
+            operation: '操作',
+            entity: '对象类型',
+            entityId: '对象 ID',
+            requestId: '请求 ID',
+            before: '修改前',
+            after: '修改后',
+            hash: '哈希',
+            prevHash: '前一条哈希',
+            from: '时间起',
+            to: '时间止',
+        },
+    },
+};
+
+export default zhSystem;

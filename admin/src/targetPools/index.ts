@@ -1,0 +1,12 @@
+// Resource definition for `targetPools` (staff only), spread into <Resource> by App.tsx.
+import TargetPoolIcon from '@mui/icons-material/Inventory2';
+import { lazy } from 'react';
+
+const resource = {
+    list: lazy(() => import('./TargetPoolList')),
+    show: lazy(() => import('./TargetPoolShow')),
+    icon: TargetPoolIcon,
+    recordRepresentation: 'name',
+};
+
+export default resource;

@@ -16,5 +16,6 @@ import './modules/calendar/calendar.schema.ts';
 import './modules/system/system.schema.ts';
 import './modules/access/access.schema.ts';
 import './modules/audit/audit.schema.ts';
+import './modules/setting/setting.schema.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

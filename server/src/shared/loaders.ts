@@ -2,14 +2,21 @@
 // Each batches every key asked for in one request into one SQL statement.
 import DataLoader from 'dataloader';
 import { db } from '../db/database.ts';
+import { submittedAt } from '../modules/plan/plan.service.ts';
 
 export interface Loaders {
   /** Locked target draws of a target in a calendar year, key `${targetId}:${year}`. */
   timesDrawnInYear: DataLoader<string, number>;
+  /** When a plan was first submitted to the office (its audit trail), by plan id. */
+  planSubmittedAt: DataLoader<string, Date | null>;
 }
 
 export function createLoaders(): Loaders {
   return {
+    planSubmittedAt: new DataLoader<string, Date | null>(async (ids) => {
+      const at = await submittedAt(ids);
+      return ids.map((id) => at.get(id) ?? null);
+    }),
     timesDrawnInYear: new DataLoader<string, number>(async (keys) => {
       const ids = keys.map((k) => k.split(':')[0]!);
       const years = keys.map((k) => Number(k.split(':')[1]));

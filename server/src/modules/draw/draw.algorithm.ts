@@ -155,9 +155,14 @@ export const fastHasher: HasherFactory = (seed) => {
   };
 };
 
+const HEX2 = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
 export function wordsToHex(words: Int32Array, off = 0): string {
   let s = '';
-  for (let i = 0; i < 8; i++) s += (words[off + i]! >>> 0).toString(16).padStart(8, '0');
+  for (let i = 0; i < 8; i++) {
+    const w = words[off + i]!;
+    s += HEX2[w >>> 24]! + HEX2[(w >>> 16) & 255]! + HEX2[(w >>> 8) & 255]! + HEX2[w & 255]!;
+  }
   return s;
 }
 
@@ -194,46 +199,103 @@ export function candidateText(candidates: Candidate[]): string {
     .join('');
 }
 
-/** Parses and checks snapshot bytes: every line well formed, USCCs strictly ascending (sorted, no duplicates). */
-export function parseCandidates(bytes: Uint8Array): CandidateSet {
+/**
+ * Parses and checks snapshot bytes: every line "USCC,STRATUM\n" well formed and, unless `unsorted` is set (rows
+ * straight from the database, before sortCandidates), USCCs strictly ascending (sorted, no duplicates).
+ */
+export function parseCandidates(bytes: Uint8Array, opts: { unsorted?: boolean } = {}): CandidateSet {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   let lines = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) lines++;
-  if (bytes.length && bytes[bytes.length - 1] !== 10) throw new DrawAlgorithmError('SNAPSHOT_FORMAT', 'candidate lines must each end with a newline');
+  for (let at = buf.indexOf(10); at >= 0; at = buf.indexOf(10, at + 1)) lines++;
+  if (buf.length && buf[buf.length - 1] !== 10) throw new DrawAlgorithmError('SNAPSHOT_FORMAT', 'candidate lines must each end with a newline');
   const uscc = new Uint8Array(lines * USCC_LEN);
   const stratum = new Uint8Array(lines);
+  const all = STRATA.indexOf('ALL');
   let p = 0;
   for (let n = 0; n < lines; n++) {
+    const o = n * USCC_LEN;
     for (let j = 0; j < USCC_LEN; j++) {
-      const c = bytes[p + j]!;
+      const c = buf[p + j]!;
       if (!IS_USCC_BYTE[c]) throw new DrawAlgorithmError('SNAPSHOT_FORMAT', `candidate line ${n + 1}: not a USCC`, { line: n + 1 });
-      uscc[n * USCC_LEN + j] = c;
+      uscc[o + j] = c;
     }
     p += USCC_LEN;
-    if (bytes[p] !== 44) throw new DrawAlgorithmError('SNAPSHOT_FORMAT', `candidate line ${n + 1}: expected "USCC,STRATUM"`, { line: n + 1 });
-    const c = bytes[p + 1]!;
-    let s = -1;
-    if (c >= 65 && c <= 68 && bytes[p + 2] === 10) {
-      s = c - 65; // A–D
+    if (buf[p] !== 44) throw new DrawAlgorithmError('SNAPSHOT_FORMAT', `candidate line ${n + 1}: expected "USCC,STRATUM"`, { line: n + 1 });
+    const c = buf[p + 1]!;
+    if (c >= 65 && c <= 68 && buf[p + 2] === 10) {
+      stratum[n] = c - 65; // A–D
       p += 3;
-    } else if (c === 65 && bytes[p + 2] === 76 && bytes[p + 3] === 76 && bytes[p + 4] === 10) {
-      s = STRATA.indexOf('ALL');
+    } else if (c === 65 && buf[p + 2] === 76 && buf[p + 3] === 76 && buf[p + 4] === 10) {
+      stratum[n] = all;
       p += 5;
-    }
-    if (s < 0) throw new DrawAlgorithmError('SNAPSHOT_FORMAT', `candidate line ${n + 1}: unknown stratum`, { line: n + 1 });
-    stratum[n] = s;
-    if (n > 0) {
+    } else throw new DrawAlgorithmError('SNAPSHOT_FORMAT', `candidate line ${n + 1}: unknown stratum`, { line: n + 1 });
+    if (n > 0 && !opts.unsorted) {
       let cmp = 0;
-      for (let j = 0; j < USCC_LEN && cmp === 0; j++) cmp = uscc[n * USCC_LEN + j]! - uscc[(n - 1) * USCC_LEN + j]!;
+      for (let j = 0; j < USCC_LEN && cmp === 0; j++) cmp = uscc[o + j]! - uscc[o - USCC_LEN + j]!;
       if (cmp <= 0) throw new DrawAlgorithmError('SNAPSHOT_ORDER', `candidate line ${n + 1}: USCCs must be strictly ascending`, { line: n + 1 });
     }
   }
   return { n: lines, uscc, stratum, strata: STRATA };
 }
 
+/**
+ * Sorts a candidate set by USCC (byte order): LSD radix sort, two characters per pass (USCC characters are
+ * '0'–'Y', 42 values from '0'), nine passes. Faster than a database sort of fixed 18-byte keys that share long
+ * prefixes. Duplicates are refused.
+ */
+export function sortCandidates(set: CandidateSet): CandidateSet {
+  const n = set.n;
+  let idx = new Uint32Array(n);
+  let tmp = new Uint32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  const R = 42 * 42;
+  const count = new Uint32Array(R + 1);
+  const u = set.uscc;
+  for (let pos = USCC_LEN - 2; pos >= 0; pos -= 2) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(u[i * USCC_LEN + pos]! - 48) * 42 + (u[i * USCC_LEN + pos + 1]! - 48) + 1]!++;
+    for (let b = 0; b < R; b++) count[b + 1]! += count[b]!;
+    for (let i = 0; i < n; i++) {
+      const v = idx[i]!;
+      tmp[count[(u[v * USCC_LEN + pos]! - 48) * 42 + (u[v * USCC_LEN + pos + 1]! - 48)]!++] = v;
+    }
+    [idx, tmp] = [tmp, idx];
+  }
+  const out: CandidateSet = { n, uscc: new Uint8Array(n * USCC_LEN), stratum: new Uint8Array(n), strata: set.strata };
+  for (let r = 0; r < n; r++) {
+    const v = idx[r]!;
+    for (let j = 0; j < USCC_LEN; j++) out.uscc[r * USCC_LEN + j] = u[v * USCC_LEN + j]!;
+    out.stratum[r] = set.stratum[v]!;
+    if (r > 0) {
+      let cmp = 0;
+      for (let j = 0; j < USCC_LEN && cmp === 0; j++) cmp = out.uscc[r * USCC_LEN + j]! - out.uscc[(r - 1) * USCC_LEN + j]!;
+      if (cmp === 0) throw new DrawAlgorithmError('SNAPSHOT_DUPLICATE', `USCC ${usccAt(out, r)} appears twice`);
+    }
+  }
+  return out;
+}
+
+/** The snapshot bytes of a candidate set: "USCC,STRATUM\n" per candidate, in set order. */
+export function candidateBytes(set: CandidateSet): Buffer {
+  const names = set.strata.map((s) => Buffer.from(`,${s}\n`, 'latin1'));
+  let size = 0;
+  for (let i = 0; i < set.n; i++) size += USCC_LEN + names[set.stratum[i]!]!.length;
+  const out = Buffer.allocUnsafe(size);
+  let p = 0;
+  for (let i = 0; i < set.n; i++) {
+    for (let j = 0; j < USCC_LEN; j++) out[p++] = set.uscc[i * USCC_LEN + j]!;
+    const tail = names[set.stratum[i]!]!;
+    for (let j = 0; j < tail.length; j++) out[p++] = tail[j]!;
+  }
+  return out;
+}
+
+const usccText = new WeakMap<Uint8Array, string>();
+/** The USCC of candidate i (one latin1 decode of all USCC bytes, then cheap slices). */
 export function usccAt(set: CandidateSet, i: number): string {
-  let s = '';
-  for (let j = 0; j < USCC_LEN; j++) s += String.fromCharCode(set.uscc[i * USCC_LEN + j]!);
-  return s;
+  let text = usccText.get(set.uscc);
+  if (text === undefined) usccText.set(set.uscc, (text = Buffer.from(set.uscc.buffer, set.uscc.byteOffset, set.uscc.length).toString('latin1')));
+  return text.slice(i * USCC_LEN, (i + 1) * USCC_LEN);
 }
 
 /** Candidate count per stratum. */
@@ -346,46 +408,81 @@ export function computeTickets(seed: string, uscc: Uint8Array, from: number, to:
   }
 }
 
-/** Sorts candidate indices by ticket ascending, ties by USCC: radix sort on the first word, then exact order within runs. */
-function sortByTicket(idx: Uint32Array, digests: Int32Array, uscc: Uint8Array): Uint32Array {
-  const n = idx.length;
-  let src: Uint32Array = idx;
-  let dst: Uint32Array = new Uint32Array(n);
-  for (const shift of [0, 16]) {
-    const count = new Uint32Array(65537);
-    for (let i = 0; i < n; i++) count[(((digests[src[i]! * 8]! >>> shift) & 0xffff) + 1)]!++;
-    for (let b = 0; b < 65536; b++) count[b + 1]! += count[b]!;
-    for (let i = 0; i < n; i++) {
-      const v = src[i]!;
-      dst[count[(digests[v * 8]! >>> shift) & 0xffff]!++] = v;
-    }
-    [src, dst] = [dst, src];
+/** Orders two candidates by ticket (all 8 words, unsigned), then USCC bytes. */
+function compareCandidates(digests: Int32Array, uscc: Uint8Array, a: number, b: number): number {
+  const c = compareDigests(digests, a * 8, digests, b * 8);
+  if (c) return c;
+  for (let j = 0; j < USCC_LEN; j++) {
+    const d = uscc[a * USCC_LEN + j]! - uscc[b * USCC_LEN + j]!;
+    if (d) return d;
   }
-  // Runs sharing the first 32 bits: full comparison (rest of the digest, then USCC). Rare; insertion sort suffices.
-  const full = (a: number, b: number) => {
-    const c = compareDigests(digests, a * 8, digests, b * 8);
-    if (c) return c;
-    for (let j = 0; j < USCC_LEN; j++) {
-      const d = uscc[a * USCC_LEN + j]! - uscc[b * USCC_LEN + j]!;
-      if (d) return d;
-    }
-    return 0;
-  };
-  for (let i = 0; i < n; ) {
-    let j = i + 1;
-    while (j < n && digests[src[j]! * 8] === digests[src[i]! * 8]) j++;
-    for (let a = i + 1; a < j; a++) {
-      const v = src[a]!;
-      let b = a - 1;
-      while (b >= i && full(src[b]!, v) > 0) {
-        src[b + 1] = src[b]!;
-        b--;
-      }
-      src[b + 1] = v;
-    }
-    i = j;
+  return 0;
+}
+
+/** The selection in result order, columnar: candidate index, 1-based rank within the stratum, stratum index. */
+export interface Selection {
+  length: number;
+  index: Uint32Array;
+  rank: Uint32Array;
+  stratum: Uint8Array;
+}
+
+/**
+ * The first k candidates of `members` by (ticket, USCC), in order. Instead of sorting the whole stratum: a histogram
+ * of the tickets' top 16 bits finds the bucket holding the k-th ticket; only candidates up to that bucket (≈ k) are
+ * sorted exactly.
+ */
+function firstByTicket(members: Uint32Array, k: number, digests: Int32Array, uscc: Uint8Array): Uint32Array {
+  const n = members.length;
+  if (k <= 0 || n === 0) return new Uint32Array(0);
+  const hist = new Uint32Array(65536);
+  for (let i = 0; i < n; i++) hist[digests[members[i]! * 8]! >>> 16]!++;
+  let bucket = 0;
+  for (let acc = 0; bucket < 65536; bucket++) {
+    acc += hist[bucket]!;
+    if (acc >= k) break;
   }
-  return src;
+  let m = 0;
+  const kept = new Uint32Array(n); // filled up to m
+  for (let i = 0; i < n; i++) {
+    const v = members[i]!;
+    if (digests[v * 8]! >>> 16 <= bucket) kept[m++] = v;
+  }
+  const sorted = kept.subarray(0, m).sort((a, b) => compareCandidates(digests, uscc, a, b));
+  return sorted.subarray(0, Math.min(k, m));
+}
+
+/**
+ * Step 4 on columnar data: within each stratum the first k_s candidates by ticket (ties by USCC), strata ascending.
+ * `digests` holds each candidate's ticket (computeTickets).
+ */
+export function selectTargetIndices(set: CandidateSet, sizes: Partial<Record<Stratum, number>>, digests: Int32Array): Selection {
+  const counts = new Uint32Array(set.strata.length);
+  for (let i = 0; i < set.n; i++) counts[set.stratum[i]!]!++;
+  const start = new Uint32Array(set.strata.length + 1);
+  for (let s = 0; s < set.strata.length; s++) start[s + 1] = start[s]! + counts[s]!;
+  const members = new Uint32Array(set.n);
+  const fill = start.slice(0, set.strata.length);
+  for (let i = 0; i < set.n; i++) members[fill[set.stratum[i]!]!++] = i;
+  const order = set.strata.map((_, s) => s).sort((a, b) => (set.strata[a]! < set.strata[b]! ? -1 : 1));
+  const parts: { s: number; idx: Uint32Array }[] = [];
+  let total = 0;
+  for (const s of order) {
+    const k = sizes[set.strata[s]!] ?? 0;
+    if (!counts[s] || k <= 0) continue;
+    const idx = firstByTicket(members.subarray(start[s]!, start[s + 1]!), k, digests, set.uscc);
+    parts.push({ s, idx });
+    total += idx.length;
+  }
+  const out: Selection = { length: total, index: new Uint32Array(total), rank: new Uint32Array(total), stratum: new Uint8Array(total) };
+  let p = 0;
+  for (const { s, idx } of parts)
+    for (let r = 0; r < idx.length; r++, p++) {
+      out.index[p] = idx[r]!;
+      out.rank[p] = r + 1;
+      out.stratum[p] = s;
+    }
+  return out;
 }
 
 /**
@@ -401,24 +498,11 @@ export function selectTargets(
 ): SelectedTarget[] {
   const digests = opts.digests ?? new Int32Array(set.n * 8);
   if (!opts.digests) computeTickets(seed, set.uscc, 0, set.n, digests, opts.hasher);
-  const byStratum = new Map<number, number[]>();
-  for (let i = 0; i < set.n; i++) {
-    const s = set.stratum[i]!;
-    let list = byStratum.get(s);
-    if (!list) byStratum.set(s, (list = []));
-    list.push(i);
-  }
-  const out: SelectedTarget[] = [];
-  const order = [...byStratum.keys()].sort((a, b) => (set.strata[a]! < set.strata[b]! ? -1 : 1));
-  for (const s of order) {
-    const name = set.strata[s]!;
-    const k = sizes[name] ?? 0;
-    if (k <= 0) continue;
-    const sorted = sortByTicket(Uint32Array.from(byStratum.get(s)!), digests, set.uscc);
-    for (let r = 0; r < Math.min(k, sorted.length); r++) {
-      const i = sorted[r]!;
-      out.push({ index: i, uscc: usccAt(set, i), stratum: name, rank: r + 1, ticket: wordsToHex(digests, i * 8) });
-    }
+  const sel = selectTargetIndices(set, sizes, digests);
+  const out: SelectedTarget[] = new Array(sel.length);
+  for (let p = 0; p < sel.length; p++) {
+    const i = sel.index[p]!;
+    out[p] = { index: i, uscc: usccAt(set, i), stratum: set.strata[sel.stratum[p]!]!, rank: sel.rank[p]!, ticket: wordsToHex(digests, i * 8) };
   }
   return out;
 }
@@ -552,18 +636,49 @@ export interface Assignment {
   ticket: string;
 }
 
+/** Targets in processing order: ascending ticket, ties by USCC. */
+export function targetsInTicketOrder(targets: SnapshotTarget[]): SnapshotTarget[] {
+  return [...targets].sort((a, b) => (a.ticket !== b.ticket ? (a.ticket < b.ticket ? -1 : 1) : a.uscc < b.uscc ? -1 : a.uscc > b.uscc ? 1 : 0));
+}
+
+/**
+ * First words of the rank hashes SHA-256(seed + ":" + USCC + ":" + certificateNo) for targets [from, to) of
+ * `usccs` × every certificate, into keys[t × certs.length + i]. Lets worker threads precompute the ranking.
+ */
+export function inspectorRankKeys(seed: string, usccs: string[], certs: string[], from: number, to: number, keys: Int32Array, hasher: HasherFactory = fastHasher): void {
+  const hash = hasher(seed);
+  const certBytes = certs.map((c) => Buffer.from(c, 'utf8'));
+  const longest = certBytes.reduce((m, c) => Math.max(m, c.length), 0);
+  const digest = new Int32Array(8);
+  const tail = new Uint8Array(2 + USCC_LEN + longest + 8);
+  for (let t = from; t < to; t++) {
+    const prefix = Buffer.from(`:${usccs[t]}:`, 'utf8');
+    tail.set(prefix, 0);
+    for (let i = 0; i < certs.length; i++) {
+      const cb = certBytes[i]!;
+      for (let j = 0; j < cb.length; j++) tail[prefix.length + j] = cb[j]!;
+      hash(tail, prefix.length + cb.length, digest, 0);
+      keys[t * certs.length + i] = digest[0]!;
+    }
+  }
+}
+
 /**
  * Step 6. Targets in ascending ticket order (ties by USCC); for each, departments in ascending code; eligible =
  * available inspectors of that department not excluded for the target, not already on the team, with fewer than
  * cap_d assignments so far; the first by SHA-256(seed + ":" + USCC + ":" + certificateNo) (ties by certificate no)
  * is picked. A department that fills two seats takes the first two eligible of the same ranking. The lead
  * department's (first) pick is LEADER. No eligible inspector → DrawAlgorithmError NO_ELIGIBLE_INSPECTOR.
+ *
+ * `keys` (inspectorRankKeys over targetsInTicketOrder × snapshot.inspectors) may carry precomputed first words of
+ * the rank hashes; full hashes are then computed only for ties and for the picks.
  */
 export function matchInspectors(
   snapshot: InspectorSnapshot,
   plans: Record<string, DepartmentPlan>,
   seed: string,
   hasher: HasherFactory = fastHasher,
+  keys?: Int32Array,
 ): Assignment[] {
   const hash = hasher(seed);
   const codes = Object.keys(plans).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
@@ -580,65 +695,74 @@ export function matchInspectors(
     if (!set) excluded.set(x.uscc, (set = new Set()));
     set.add(i);
   }
-  const targets = [...snapshot.targets].sort((a, b) => (a.ticket !== b.ticket ? (a.ticket < b.ticket ? -1 : 1) : a.uscc < b.uscc ? -1 : a.uscc > b.uscc ? 1 : 0));
+  const targets = targetsInTicketOrder(snapshot.targets);
   const assigned = new Int32Array(certs.length);
   const onTeam = new Uint8Array(certs.length);
-  const digest = new Int32Array(8 * 3); // [0..7] candidate, [8..15] best, [16..23] second best
-  const tail = new Uint8Array(256);
-  const out: Assignment[] = [];
-  for (const t of targets) {
-    const prefix = Buffer.from(`:${t.uscc}:`, 'utf8');
+  const da = new Int32Array(8);
+  const db = new Int32Array(8);
+  let tail = new Uint8Array(256);
+  let prefix: Buffer = Buffer.alloc(0);
+  const digestOf = (i: number, out: Int32Array) => {
+    const cb = certBytes[i]!;
+    const len = prefix.length + cb.length;
+    if (len > tail.length) tail = new Uint8Array(len * 2);
     tail.set(prefix, 0);
-    const excl = excluded.get(t.uscc);
+    tail.set(cb, prefix.length);
+    hash(tail, len, out, 0);
+  };
+  const out: Assignment[] = [];
+  for (let t = 0; t < targets.length; t++) {
+    const target = targets[t]!;
+    prefix = Buffer.from(`:${target.uscc}:`, 'utf8');
+    const row = t * certs.length;
+    const key = (i: number) => {
+      if (keys) return keys[row + i]! >>> 0;
+      digestOf(i, da);
+      return da[0]! >>> 0;
+    };
+    /** does inspector a (with first word ka) rank before b (kb)? */
+    const before = (a: number, ka: number, b: number, kb: number) => {
+      if (ka !== kb) return ka < kb;
+      digestOf(a, da);
+      digestOf(b, db);
+      const c = compareDigests(da, 0, db, 0);
+      return c < 0 || (c === 0 && certs[a]! < certs[b]!);
+    };
+    const excl = excluded.get(target.uscc);
     const team: number[] = [];
     for (const code of codes) {
       const plan = plans[code]!;
-      // The best `seats` eligible inspectors by (rank hash, certificate no). Picking the first does not change who
-      // else is eligible (only the picked inspector's count moves, and it is then on the team), so the second seat
-      // is the runner-up of the same ranking.
+      // The best `seats` eligible inspectors. Picking the first does not change who else is eligible (only the
+      // picked inspector's count moves, and it is then on the team), so the second seat is the runner-up of the
+      // same ranking.
       let best = -1;
+      let kBest = 0;
       let second = -1;
-      const better = (i: number, slot: number, other: number) => {
-        const c = compareDigests(digest, 0, digest, slot);
-        return c < 0 || (c === 0 && certs[i]! < certs[other]!);
-      };
+      let kSecond = 0;
       for (const i of pools.get(code)!) {
         if (onTeam[i] || assigned[i]! >= plan.cap || excl?.has(i)) continue;
-        const cb = certBytes[i]!;
-        const len = prefix.length + cb.length;
-        if (len > tail.length) {
-          const big = Buffer.concat([prefix, cb]);
-          hash(big, big.length, digest, 0);
-        } else {
-          tail.set(cb, prefix.length);
-          hash(tail, len, digest, 0);
-        }
-        if (best < 0 || better(i, 8, best)) {
+        const k = key(i);
+        if (best < 0 || before(i, k, best, kBest)) {
           if (plan.seats > 1 && best >= 0) {
-            digest.copyWithin(16, 8, 16);
             second = best;
+            kSecond = kBest;
           }
-          digest.copyWithin(8, 0, 8);
           best = i;
-        } else if (plan.seats > 1 && (second < 0 || better(i, 16, second))) {
-          digest.copyWithin(16, 0, 8);
+          kBest = k;
+        } else if (plan.seats > 1 && (second < 0 || before(i, k, second, kSecond))) {
           second = i;
+          kSecond = k;
         }
       }
       const picks = plan.seats > 1 ? [best, second] : [best];
       picks.forEach((i, seat) => {
         if (i < 0)
-          throw new DrawAlgorithmError('NO_ELIGIBLE_INSPECTOR', `no eligible inspector of department ${code} for target ${t.uscc}`, { uscc: t.uscc, department: code });
+          throw new DrawAlgorithmError('NO_ELIGIBLE_INSPECTOR', `no eligible inspector of department ${code} for target ${target.uscc}`, { uscc: target.uscc, department: code });
         team.push(i);
         onTeam[i] = 1;
         assigned[i]!++;
-        out.push({
-          uscc: t.uscc,
-          department: code,
-          certificateNo: certs[i]!,
-          role: plan.lead && seat === 0 ? 'LEADER' : 'MEMBER',
-          ticket: wordsToHex(digest, seat === 0 ? 8 : 16),
-        });
+        digestOf(i, da);
+        out.push({ uscc: target.uscc, department: code, certificateNo: certs[i]!, role: plan.lead && seat === 0 ? 'LEADER' : 'MEMBER', ticket: wordsToHex(da, 0) });
       });
     }
     for (const i of team) onTeam[i] = 0;

@@ -21,12 +21,14 @@ import { mutate, type Tx } from '../../shared/mutation.ts';
 import { formatDate } from '../../shared/scalars.ts';
 import { visibleWhere, withVisibility } from '../access/visibility.ts';
 import { lockTask, transitionTask } from '../task/task.state.ts';
+import { poolConfirmationStatus } from '../pool/pool.service.ts';
 import {
   ALGORITHM,
   EVIDENCE_FORMAT,
   RISK_STRATA,
   UNSTRATIFIED,
   DrawAlgorithmError,
+  candidateBytes,
   commitmentOf,
   deriveSeed,
   departmentPlans,
@@ -38,6 +40,9 @@ import {
   parseInspectorSnapshot,
   selectTargets,
   sha256hex,
+  sortCandidates,
+  targetsInTicketOrder,
+  fastHasher,
   stratumCounts,
   targetDrawParams,
   targetResultHash,
@@ -50,7 +55,7 @@ import {
   type TargetDrawParams,
 } from './draw.algorithm.ts';
 import { assertDrawTransition } from './draw.state.ts';
-import { computeTicketDigests } from './draw.tickets.ts';
+import { computeInspectorKeys, computeTicketDigests, warmDrawWorkers } from './draw.parallel.ts';
 
 const gzip = promisify(gzipCb);
 const gunzip = promisify(gunzipCb);
@@ -61,6 +66,16 @@ const YEAR_LOCK_NAMESPACE = 72705;
 export const MAX_DRAWS_PER_YEAR = 2;
 /** Heavy draws (1,000,000 candidates) need more than the default 30 s on a slow PGlite. */
 const DRAW_TX_TIMEOUT_MS = 120_000;
+
+/** DRAW_PROFILE=1 prints each phase's duration to stderr (bench/draw.ts uses it to show where time goes). */
+const PROFILE = !!process.env.DRAW_PROFILE;
+let lastMark = 0;
+function mark(label: string): void {
+  if (!PROFILE) return;
+  const now = performance.now();
+  if (label !== 'start') process.stderr.write(`    [draw] ${label}: ${Math.round(now - lastMark)} ms\n`);
+  lastMark = now;
+}
 
 export interface DrawWarning {
   code: string;
@@ -198,9 +213,8 @@ export async function commitTargetDraw(ctx: Pick<Context, 'actor' | 'requestId'>
   if (new Set((input.counts ?? []).map((c) => c.stratum)).size !== (input.counts ?? []).length)
     throw new InputError('counts', 'DUPLICATE', { zh: '同一分层只能指定一次数量', en: 'each stratum at most once' });
   requireTaskStatus(task, 'READY', 'DRAWN');
-  // TODO(pool freshness): poolConfirmationStatus(departmentIds, now) from modules/pool/pool.service.ts does not exist
-  // yet. When it does, call it here and push a POOL_NOT_CONFIRMED warning for stale pools (never refuse).
-  const warnings: DrawWarning[] = [];
+  let warnings: DrawWarning[] = [];
+  warmDrawWorkers();
 
   const created = await mutate(
     ctx,
@@ -208,12 +222,14 @@ export async function commitTargetDraw(ctx: Pick<Context, 'actor' | 'requestId'>
       const status = await lockTask(tx, task.id);
       requireTaskStatus({ status }, 'READY', 'DRAWN');
       await assertNoDrawInProgress(tx, task.id);
+      warnings = await poolWarnings(tx, await participatingDepartments(tx, task.id, task.leadDepartmentId));
       const snap = await targetCandidates(tx, task.id, stratified);
       if (snap.n === 0) throw new InputError('taskId', 'NO_CANDIDATES', { zh: '任务范围内没有可抽取的检查对象', en: 'no target in the task scope can be drawn' });
       const { params, json } = targetDrawParams({ task: task.code, year: task.year, stratified, publicInputSource, rules, counts: snap.counts });
       const total = Object.values(params.strata).reduce((s, p) => s + (p?.k ?? 0), 0);
       if (total === 0) throw new InputError('counts', 'EMPTY_SELECTION', { zh: '按当前比例或数量不会抽中任何对象', en: 'these ratios or counts select nothing' });
       const serverSeed = newServerSeed();
+      mark('start');
       const draw = await tx.draw.create({
         data: {
           taskId: task.id,
@@ -238,6 +254,7 @@ export async function commitTargetDraw(ctx: Pick<Context, 'actor' | 'requestId'>
         entityId: draw.id,
         after: { taskId: task.id, kind: 'TARGET', params: json, candidateCount: snap.n, candidateHash: snap.hash, commitment: commitmentOf(serverSeed), publicInputSource, warnings },
       });
+      mark('insert draw');
       return draw;
     },
     { timeoutMs: DRAW_TX_TIMEOUT_MS },
@@ -249,10 +266,15 @@ export async function commitTargetDraw(ctx: Pick<Context, 'actor' | 'requestId'>
  * The candidates of a task, as snapshot text: the task's pools (task.poolIds with their sub-pools, or every pool of
  * every participating department), its scope (industry and region code prefixes, target types, business-scope
  * keywords; an empty list does not restrict), minus deregistered targets, targets already in 2 LOCKED target draws
- * of the task's year, and targets already in a LOCKED draw of this task. Sorted by USCC in byte order (COLLATE "C"),
- * aggregated in the database, so one value crosses the wire.
+ * of the task's year, and targets already in a LOCKED draw of this task. The lines are aggregated in the database
+ * (one value crosses the wire) and sorted by USCC here.
  */
 async function targetCandidates(tx: Tx, taskId: string, stratified: boolean) {
+  mark('start');
+  // One big scan, join and aggregate: keep hashes in memory, and skip JIT compilation (it costs more than it saves
+  // on a query that runs once).
+  await tx.$executeRawUnsafe(`set local work_mem = '256MB'`);
+  await tx.$executeRawUnsafe(`set local jit = off`);
   const rows = await tx.$queryRaw<{ lines: string; n: number; a: number; b: number; c: number; d: number }[]>`
     with recursive
     k as (select * from task where id = ${taskId}::uuid),
@@ -284,17 +306,24 @@ async function targetCandidates(tx: Tx, taskId: string, stratified: boolean) {
          and (coalesce(cardinality(k.scope_target_types), 0) = 0 or t.type = any(k.scope_target_types))
          and (coalesce(cardinality(k.scope_keywords), 0) = 0 or exists (select 1 from unnest(k.scope_keywords) x where strpos(coalesce(t.business_scope, ''), x) > 0))
     )
-    select coalesce(string_agg(uscc::text || ',' || stratum || E'\n', '' order by uscc collate "C"), '') as lines,
+    select coalesce(string_agg(uscc::text || ',' || stratum || E'\n', ''), '') as lines,
            count(*)::int as n,
            (count(*) filter (where stratum = 'A'))::int as a,
            (count(*) filter (where stratum = 'B'))::int as b,
            (count(*) filter (where stratum = 'C'))::int as c,
            (count(*) filter (where stratum = 'D'))::int as d
       from cand`;
+  mark('candidates query');
   const r = rows[0]!;
-  const bytes = Buffer.from(r.lines, 'latin1');
+  // Unsorted from the database; sorted here by USCC in byte order (radix sort, see sortCandidates).
+  const bytes = candidateBytes(sortCandidates(parseCandidates(Buffer.from(r.lines, 'latin1'), { unsorted: true })));
+  mark('parse and sort');
   const counts: Partial<Record<Stratum, number>> = stratified ? { A: r.a, B: r.b, C: r.c, D: r.d } : { ALL: r.n };
-  return { n: r.n, counts, hash: sha256hex(bytes), gz: new Uint8Array(await gzip(bytes, { level: 1 })) };
+  const hash = sha256hex(bytes);
+  mark('candidate hash');
+  const gz = new Uint8Array(await gzip(bytes, { level: 1 }));
+  mark(`gzip (${bytes.length} → ${gz.length} bytes)`);
+  return { n: r.n, counts, hash, gz };
 }
 
 // ───────────────────────── inspector draw: commit ─────────────────────────
@@ -310,6 +339,8 @@ export async function commitInspectorDraw(ctx: Pick<Context, 'actor' | 'requestI
   authoriseLead(ctx, task);
   const publicInputSource = text('publicInputSource', input.publicInputSource, 500);
   requireTaskStatus(task, 'DRAWN', 'DISPATCHED');
+  warmDrawWorkers();
+  let warnings: DrawWarning[] = [];
 
   const created = await mutate(
     ctx,
@@ -319,10 +350,14 @@ export async function commitInspectorDraw(ctx: Pick<Context, 'actor' | 'requestI
       await assertNoDrawInProgress(tx, task.id);
       const targetDraw = await tx.draw.findFirst({ where: { taskId: task.id, kind: 'TARGET', status: 'LOCKED' }, select: { id: true, resultHash: true } });
       if (!targetDraw) throw new AppError('CONFLICT', { zh: '该任务没有已锁定的对象摇号', en: 'the task has no locked target draw' }, { reason: 'NO_LOCKED_TARGET_DRAW' });
+      mark('start');
       const departments = await participatingDepartments(tx, task.id, task.leadDepartmentId);
+      warnings = await poolWarnings(tx, departments);
       const snapshot = await inspectorSnapshot(tx, task, targetDraw.id, departments.map((d) => d.id));
+      mark('snapshot queries');
       const plans = departmentPlans(snapshot, departments);
       assertEveryTargetCanBeServed(snapshot, plans);
+      mark('plans and feasibility');
       const text_ = inspectorSnapshotText(snapshot);
       const { json } = inspectorDrawParams({
         task: task.code,
@@ -357,13 +392,34 @@ export async function commitInspectorDraw(ctx: Pick<Context, 'actor' | 'requestI
         operation: 'commitInspectorDraw',
         entity: 'Draw',
         entityId: draw.id,
-        after: { taskId: task.id, kind: 'INSPECTOR', targetDrawId: targetDraw.id, params: json, candidateCount: snapshot.inspectors.length, candidateHash: draw.candidateHash, commitment: draw.commitment, publicInputSource },
+        after: { taskId: task.id, kind: 'INSPECTOR', targetDrawId: targetDraw.id, params: json, candidateCount: snapshot.inspectors.length, candidateHash: draw.candidateHash, commitment: draw.commitment, publicInputSource, warnings },
       });
       return draw;
     },
     { timeoutMs: DRAW_TX_TIMEOUT_MS },
   );
-  return { drawId: created.id, warnings: [] as DrawWarning[] };
+  return { drawId: created.id, warnings };
+}
+
+/**
+ * "有关部门每次组织抽查活动前对“两库”进行更新确认" (seed 001): a department whose pools are not confirmed recently
+ * enough gets a warning on the draw (and in its audit event); the draw is not refused.
+ */
+async function poolWarnings(tx: Tx, departments: { id: string; code: string }[]): Promise<DrawWarning[]> {
+  const status = await poolConfirmationStatus(
+    departments.map((d) => d.id),
+    new Date(),
+    tx,
+  );
+  return status
+    .filter((s) => !s.current)
+    .map((s) => {
+      const code = departments.find((d) => d.id === s.departmentId)?.code ?? s.departmentId;
+      return {
+        code: 'POOLS_NOT_CONFIRMED',
+        message: `部门 ${code} 的两库未在 ${s.maxAgeDays} 天内更新确认（${s.reason}）/ department ${code}: its pools were not confirmed within ${s.maxAgeDays} days (${s.reason})`,
+      };
+    });
 }
 
 /** The lead and every department that accepted the task, with their codes. */
@@ -448,11 +504,14 @@ export async function revealDraw(ctx: Pick<Context, 'actor' | 'requestId'>, draw
     async (tx, audit) => {
       const locked = await lockDraw_(tx, draw);
       assertDrawTransition(locked.status, 'REVEALED');
+      mark('start');
       const row = await tx.draw.findUniqueOrThrow({
         where: { id: draw.id },
         select: { serverSeed: true, params: true, candidateSnapshot: true, task: { select: { id: true, year: true } } },
       });
+      mark('load snapshot');
       const snapshot = Buffer.from(await gunzip(row.candidateSnapshot!));
+      mark('gunzip');
       const seed = deriveSeed(row.serverSeed, publicInputRaw);
       const result =
         locked.kind === 'TARGET'
@@ -464,6 +523,7 @@ export async function revealDraw(ctx: Pick<Context, 'actor' | 'requestId'>, draw
         data: { status: 'REVEALED', publicInput: publicInputRaw, seed, resultHash: result.resultHash, selectedCount: result.count, revealedAt: now },
         select: { id: true },
       });
+      mark('update draw');
       audit.record({
         operation: 'revealDraw',
         entity: 'Draw',
@@ -478,6 +538,7 @@ export async function revealDraw(ctx: Pick<Context, 'actor' | 'requestId'>, draw
 
 async function revealTargets(tx: Tx, drawId: string, year: number, snapshot: Buffer, seed: string, params: TargetDrawParams) {
   const set = parseCandidates(snapshot);
+  mark('parse');
   const counts = stratumCounts(set);
   const sizes: Partial<Record<Stratum, number>> = {};
   for (const [s, p] of Object.entries(params.strata)) {
@@ -486,7 +547,9 @@ async function revealTargets(tx: Tx, drawId: string, year: number, snapshot: Buf
     sizes[s as Stratum] = p!.k;
   }
   const digests = await computeTicketDigests(seed, set);
+  mark('tickets');
   const selected = selectTargets(set, seed, sizes, { digests });
+  mark('select');
   if (selected.length) {
     const inserted = await tx.$executeRaw`
       insert into draw_target (draw_id, target_id, uscc, stratum, rank, ticket, year)
@@ -497,15 +560,24 @@ async function revealTargets(tx: Tx, drawId: string, year: number, snapshot: Buf
                     string_to_array(${selected.map((s) => s.ticket).join(',')}, ',')) as u(uscc, stratum, rank, ticket)
         join target t on t.uscc = u.uscc::char(18)`;
     if (inserted !== selected.length) throw new Error(`draw ${drawId}: ${selected.length - inserted} selected targets no longer exist`);
+    mark('insert draw_target');
   }
   return { resultHash: targetResultHash(selected), count: selected.length };
 }
 
 async function revealInspectors(tx: Tx, drawId: string, taskId: string, snapshotBytes: Buffer, seed: string, params: InspectorDrawParams) {
   const snapshot = parseInspectorSnapshot(snapshotBytes.toString('utf8'));
+  mark('parse');
+  const keys = await computeInspectorKeys(
+    seed,
+    targetsInTicketOrder(snapshot.targets).map((t) => t.uscc),
+    snapshot.inspectors.map((i) => i.certificateNo),
+  );
+  mark('rank keys');
   let assignments: Assignment[];
   try {
-    assignments = matchInspectors(snapshot, params.departments, seed);
+    assignments = matchInspectors(snapshot, params.departments, seed, fastHasher, keys);
+    mark('match');
   } catch (e) {
     if (e instanceof DrawAlgorithmError && e.reason === 'NO_ELIGIBLE_INSPECTOR') throw noEligibleInspector(String(e.details.uscc), String(e.details.department));
     throw e;
@@ -521,6 +593,7 @@ async function revealInspectors(tx: Tx, drawId: string, taskId: string, snapshot
         join target t on t.uscc = u.uscc::char(18)
         join inspector i on i.certificate_no = u.cert`;
     if (inserted !== assignments.length) throw new Error(`draw ${drawId}: ${assignments.length - inserted} assignments could not be written`);
+    mark('insert assignments');
   }
   return { resultHash: inspectorResultHash(assignments), count: assignments.length };
 }
@@ -536,8 +609,10 @@ export async function lockDraw(ctx: Pick<Context, 'actor' | 'requestId'>, drawId
     async (tx, audit) => {
       const locked = await lockDraw_(tx, draw);
       assertDrawTransition(locked.status, 'LOCKED');
+      mark('start');
       if (locked.kind === 'TARGET') await checkYearLimit(tx, draw.id);
       else await checkNoDoubleBooking(tx, draw.id);
+      mark(locked.kind === 'TARGET' ? 'year-limit check' : 'double-booking check');
       const now = new Date();
       const updated = await tx.draw.update({ where: { id: draw.id }, data: { status: 'LOCKED', lockedAt: now }, select: { id: true, selectedCount: true } });
       audit.record({ operation: 'lockDraw', entity: 'Draw', entityId: draw.id, before: { status: 'REVEALED' }, after: { status: 'LOCKED', lockedAt: now } });

@@ -1,0 +1,180 @@
+// Draw benchmark (docs/BENCHMARKS.md, "Draw"): a stratified target draw over 1,000,000 candidates, and inspector
+// matching for 20,000 targets × 3 departments, on a fresh PostgreSQL database and on in-memory PGlite.
+//
+//   pnpm exec tsx bench/draw.ts                       # both databases, 1,000,000 candidates, 3 runs each
+//   pnpm exec tsx bench/draw.ts --db pg --runs 5      # PostgreSQL only (DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres)
+//   pnpm exec tsx bench/draw.ts --db pglite --targets 200000
+//
+// The data is generated inside the database from generate_series: valid USCCs "91370687" + 9 base-31 digits + the
+// GB 32100 check character (computed in SQL), risk classes A 30 % / B 50 % / C 15 % / D 5 %, one pool; three
+// departments with 50 inspectors each, 2 % of them on leave, and 2,000 recusals. Each run draws a new task of a new
+// year (so the "twice a year" history of earlier runs does not shrink the candidate list) through the service
+// functions the GraphQL mutations call: commit, reveal, lock, each its own transaction.
+import os from 'node:os';
+import pg from 'pg';
+import { openDatabase, useDatabase, type Database } from '../server/src/db/database.ts';
+import { commitInspectorDraw, commitTargetDraw, lockDraw, revealDraw } from '../server/src/modules/draw/draw.service.ts';
+import type { Context } from '../server/src/context.ts';
+
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1]! : dflt;
+};
+const TARGETS = Number(opt('targets', '1000000'));
+const INSPECTOR_TARGETS = Number(opt('inspector-targets', '20000'));
+const INSPECTORS_PER_DEPARTMENT = Number(opt('inspectors', '50'));
+const RUNS = Number(opt('runs', '3'));
+const WHICH = opt('db', 'both');
+const PG_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+/** --keep NAME: use (and keep) PostgreSQL database NAME, generating the data only when it is empty (for profiling). */
+const KEEP = opt('keep', '');
+
+const ctx = {
+  requestId: 'bench-draw',
+  actor: { kind: 'user', id: null, name: 'bench', role: 'OFFICE_ADMIN', departmentId: null, isDepartmentHead: false, inspectorId: null, scopes: [], sessionId: null },
+} as unknown as Pick<Context, 'actor' | 'requestId'>;
+
+const ms = (t0: number) => Math.round(performance.now() - t0);
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const r = await fn();
+  return [r, ms(t0)];
+}
+
+// GB 32100: weights of positions 9–17 (the 9 body characters); the prefix "91370687" weighs 631.
+const BODY_WEIGHTS = [20, 29, 25, 13, 8, 24, 10, 30, 28];
+const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const digit = (i: number) => `((g / ${31n ** BigInt(8 - i)}::bigint) % 31)::int`;
+const TARGETS_SQL = `
+  insert into target (uscc, name, region_code, industry_code, risk_class)
+  select '91370687' || body || substr('${ALPHABET}', ((31 - (631 + wsum) % 31) % 31) + 1, 1),
+         '基准测试对象' || g, '370687', 'C1391',
+         (case when h < 30 then 'A' when h < 80 then 'B' when h < 95 then 'C' else 'D' end)::"RiskClass"
+    from (select g,
+                 ${BODY_WEIGHTS.map((_, i) => `substr('${ALPHABET}', ${digit(i)} + 1, 1)`).join(' || ')} as body,
+                 ${BODY_WEIGHTS.map((w, i) => `${digit(i)} * ${w}`).join(' + ')} as wsum,
+                 ((g * 2654435761) % 1000003) % 100 as h
+            from generate_series($1::bigint, $2::bigint) g) s`;
+
+async function generate(db: Database) {
+  const raw = db.raw;
+  const t0 = performance.now();
+  const known = await raw.query<{ id: string }>(`select id::text as id from department where code like 'BENCH_' order by code`);
+  if (known.rows.length === 3) {
+    console.log('  data: reusing the kept database');
+    return { depIds: known.rows.map((r) => r.id) };
+  }
+  const depIds: string[] = [];
+  for (const code of ['BENCHA', 'BENCHB', 'BENCHC']) {
+    const { rows } = await raw.query<{ id: string }>(`insert into department (code, name, short_name) values ($1, $2, $1) returning id::text as id`, [code, `基准部门${code}`]);
+    depIds.push(rows[0]!.id);
+  }
+  const { rows: poolRows } = await raw.query<{ id: string }>(`insert into target_pool (department_id, name) values ($1::uuid, '基准名录库') returning id::text as id`, [depIds[0]]);
+  const poolId = poolRows[0]!.id;
+  const batch = 250_000;
+  for (let from = 1; from <= TARGETS; from += batch) {
+    const to = Math.min(TARGETS, from + batch - 1);
+    await raw.query(TARGETS_SQL, [from, to]);
+  }
+  await raw.query(`insert into target_pool_member (pool_id, target_id) select $1::uuid, id from target`, [poolId]);
+  for (const [i, dep] of depIds.entries()) {
+    await raw.query(
+      `insert into inspector (name, department_id, certificate_no)
+       select '基准检查员' || $2 || '-' || n, $1::uuid, '37068720' || $2 || lpad(n::text, 4, '0') from generate_series(1, $3::int) n`,
+      [dep, String(i + 1), INSPECTORS_PER_DEPARTMENT],
+    );
+  }
+  // 2 % of inspectors on leave across every window; 2,000 recusals on random targets.
+  await raw.query(`insert into inspector_leave (inspector_id, starts_on, ends_on) select id, '2000-01-01', '2100-12-31' from inspector where random() < 0.02`);
+  await raw.query(
+    `insert into recusal (inspector_id, target_id, reason)
+     select distinct on (i.id, t.id) i.id, t.id, '基准回避'
+       from (select id from inspector order by random() limit 2000) i
+       cross join lateral (select id from target where risk_class = 'B' offset floor(random() * 1000)::int limit 1) t`,
+  );
+  await raw.exec('analyze');
+  const { rows: c } = await raw.query<{ n: number; u: number }>(`select count(*)::int as n, count(distinct uscc)::int as u from target`);
+  console.log(`  data: ${c[0]!.n.toLocaleString('en')} targets (${c[0]!.u.toLocaleString('en')} distinct USCCs), 3 × ${INSPECTORS_PER_DEPARTMENT} inspectors, in ${ms(t0)} ms`);
+  return { depIds };
+}
+
+let taskSeq = Date.now() % 100_000;
+async function task(db: Database, depIds: string[], year: number, ratios = [300, 500, 1000, 2000]) {
+  const { rows } = await db.raw.query<{ id: string }>(
+    `insert into task (code, name, year, mode, lead_department_id, status, window_start, window_end, inspection_end_on, stratified, ratio_a_bp, ratio_b_bp, ratio_c_bp, ratio_d_bp, pool_ids, updated_at)
+     values ($1, $1, $2, 'RISK_BASED', $3::uuid, 'READY', make_date($2, 4, 1), make_date($2, 6, 30), make_date($2, 6, 30), true, $4, $5, $6, $7, '{}', now())
+     returning id::text as id`,
+    [`BENCH-${year}-${++taskSeq}`, year, depIds[0], ...ratios],
+  );
+  const id = rows[0]!.id;
+  await db.raw.query(
+    `insert into task_participant (task_id, department_id, role, acceptance) select $1::uuid, d, case when d = $2::uuid then 'LEAD' else 'PARTICIPANT' end::"ParticipantRole", 'ACCEPTED' from unnest($3::uuid[]) d`,
+    [id, depIds[0], `{${depIds.join(',')}}`],
+  );
+  return id;
+}
+
+async function bench(kind: 'postgres' | 'pglite') {
+  console.log(`\n== ${kind} ==`);
+  let db: Database;
+  let drop = async () => {};
+  if (kind === 'postgres') {
+    const name = KEEP || `ssj_bench_draw_${process.pid}`;
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    const exists = (await admin.query(`select 1 from pg_database where datname = $1`, [name])).rows.length > 0;
+    if (!KEEP) await admin.query(`drop database if exists ${name}`);
+    if (!KEEP || !exists) await admin.query(`create database ${name}`);
+    await admin.end();
+    const u = new URL(PG_URL);
+    u.pathname = `/${name}`;
+    db = await openDatabase({ url: u.toString() });
+    drop = async () => {
+      await db.close();
+      if (KEEP) return;
+      const a = new pg.Client({ connectionString: PG_URL });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    };
+  } else {
+    db = await openDatabase({ dataDir: 'memory://' });
+    drop = () => db.close();
+  }
+  useDatabase(db);
+  try {
+    const { depIds } = await generate(db);
+    const rows: string[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      const taskId = await task(db, depIds, 2030 + r);
+      const [c, commitMs] = await timed(() => commitTargetDraw(ctx, { taskId, publicInputSource: 'bench' }));
+      const [, revealMs] = await timed(() => revealDraw(ctx, c.drawId, `bench-${r}`));
+      const [, lockMs] = await timed(() => lockDraw(ctx, c.drawId));
+      const d = await db.prisma.draw.findUniqueOrThrow({ where: { id: c.drawId }, select: { candidateCount: true, selectedCount: true } });
+      rows.push(`  target draw  run ${r + 1}: ${d.candidateCount.toLocaleString('en')} candidates → ${d.selectedCount!.toLocaleString('en')} selected; commit ${commitMs} ms, reveal ${revealMs} ms, lock ${lockMs} ms, total ${commitMs + revealMs + lockMs} ms`);
+      console.log(rows.at(-1));
+    }
+    for (let r = 0; r < RUNS; r++) {
+      const taskId = await task(db, depIds, 2040 + r);
+      const c = await commitTargetDraw(ctx, { taskId, publicInputSource: 'bench', stratified: false, counts: [{ stratum: 'ALL', count: INSPECTOR_TARGETS }] });
+      await revealDraw(ctx, c.drawId, `bench-${r}`);
+      await lockDraw(ctx, c.drawId);
+      const [ci, commitMs] = await timed(() => commitInspectorDraw(ctx, { taskId, publicInputSource: 'bench' }));
+      const [, revealMs] = await timed(() => revealDraw(ctx, ci.drawId, `bench-i-${r}`));
+      const [, lockMs] = await timed(() => lockDraw(ctx, ci.drawId));
+      const d = await db.prisma.draw.findUniqueOrThrow({ where: { id: ci.drawId }, select: { candidateCount: true, selectedCount: true } });
+      rows.push(`  inspector draw run ${r + 1}: ${INSPECTOR_TARGETS.toLocaleString('en')} targets × 3 departments (${d.candidateCount} inspectors available) → ${d.selectedCount!.toLocaleString('en')} seats; commit ${commitMs} ms, reveal (matching) ${revealMs} ms, lock ${lockMs} ms, total ${commitMs + revealMs + lockMs} ms`);
+      console.log(rows.at(-1));
+    }
+  } finally {
+    await drop();
+  }
+}
+
+const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+
+console.log(`draw benchmark: ${TARGETS.toLocaleString('en')} candidates, ${RUNS} runs; node ${process.version}, ${os.cpus().length} CPUs, load ${load()}`);
+if (WHICH === 'both' || WHICH === 'pg') await bench('postgres');
+if (WHICH === 'both' || WHICH === 'pglite') await bench('pglite');
+console.log(`\nload average at the end: ${load()}`);

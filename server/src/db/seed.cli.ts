@@ -4,7 +4,8 @@
 //   --scale N    afterwards, add N synthetic targets generated in SQL (load tests; 1,000,000 takes well under a minute
 //                on PostgreSQL, see docs/BENCHMARKS.md)
 //   --seed N     PRNG seed of the base demo (default 20220218): same seed, same data
-import { defaultDataDir, openDatabase } from './database.ts';
+import { defaultDataDir, openDatabase, useDatabase } from './database.ts';
+import { seedDemoUsers } from '../modules/access/demo-users.ts';
 import { addScaleTargets, DEFAULT_DEMO_TARGETS, DEFAULT_RNG_SEED, seedDemo } from './seed.ts';
 
 const log = (msg: string) => console.log(`[seed] ${msg}`);
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
   const url = process.env.DATABASE_URL?.trim() || undefined;
   const t0 = performance.now();
   log(url ? `PostgreSQL ${redact(url)}` : `PGlite ${defaultDataDir()}`);
-  const database = await openDatabase({ url, log: (m) => log(m) });
+  const database = useDatabase(await openDatabase({ url, log: (m) => log(m) }));
   log(`opened in ${Math.round(performance.now() - t0)} ms`);
   try {
     const summary = await seedDemo(database, { targets: args.targets, rngSeed: args.seed, log });
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
       const { skipped: _skipped, ms, ...counts } = summary;
       log(`demo data written in ${ms} ms:`);
       for (const [k, v] of Object.entries(counts)) log(`  ${k.padEnd(18)} ${v}`);
+      log(`demo accounts: ${await seedDemoUsers()} (passwords in README.md)`);
     }
     if (args.scale) {
       const scale = await addScaleTargets(database, args.scale, { log });

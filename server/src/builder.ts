@@ -21,6 +21,8 @@ export const builder = new SchemaBuilder<{
     Date: { Input: Date; Output: Date };
     DateTime: { Input: Date; Output: Date };
     JSON: { Input: unknown; Output: unknown };
+    /** multipart upload (GraphQL multipart request spec); the import service checks what arrived */
+    File: { Input: unknown; Output: never };
   };
 }>({
   plugins: [ScopeAuthPlugin, PrismaPlugin],

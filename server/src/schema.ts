@@ -17,5 +17,6 @@ import './modules/system/system.schema.ts';
 import './modules/access/access.schema.ts';
 import './modules/audit/audit.schema.ts';
 import './modules/setting/setting.schema.ts';
+import './modules/import/import.schema.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

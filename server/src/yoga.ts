@@ -14,6 +14,7 @@ import { PLAYGROUND_TABS } from './playground.ts';
 import { logger } from './shared/logger.ts';
 import { LIMITS } from './shared/limits.ts';
 import { AppError } from './shared/errors.ts';
+import { MAX_UPLOAD_REQUEST_BYTES } from './modules/import/import.limits.ts';
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._-]{8,64}$/;
 const json = (fetchAPI: { Response: typeof Response }, body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -26,7 +27,9 @@ function useEdge(): Plugin {
       const given = request.headers.get('x-request-id');
       requestIds.set(request, given && REQUEST_ID_RE.test(given) ? given : crypto.randomUUID());
       const length = Number(request.headers.get('content-length') ?? 0);
-      if (length > LIMITS.maxBodyBytes) {
+      // file uploads (multipart: importTargets, importInspectors) may carry one import file; the import checks its size again
+      const multipart = request.headers.get('content-type')?.startsWith('multipart/form-data') ?? false;
+      if (length > (multipart ? MAX_UPLOAD_REQUEST_BYTES : LIMITS.maxBodyBytes)) {
         endResponse(json(fetchAPI, { errors: [{ message: '请求体过大 / request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }, 413));
         return;
       }

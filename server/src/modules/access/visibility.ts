@@ -46,7 +46,8 @@ export type VisibleModel =
   | 'FollowUp'
   | 'AuditEvent'
   | 'User'
-  | 'ApiKey';
+  | 'ApiKey'
+  | 'ImportJob';
 
 /** undefined = no restriction; NOTHING = no rows. */
 export function visibleWhere(model: VisibleModel, a: Actor): Where | undefined {
@@ -104,6 +105,10 @@ export function visibleWhere(model: VisibleModel, a: Actor): Where | undefined {
     case 'AuditEvent':
     case 'ApiKey':
       return NOTHING;
+    case 'ImportJob':
+      // bulk imports: the department's own jobs; a partner key sees the jobs it started
+      if (staff) return { departmentId: a.departmentId };
+      return partnerHas(a, 'targets:import') ? { createdBy: a.id } : NOTHING;
   }
 }
 

@@ -1,0 +1,233 @@
+// Streaming reader for the first worksheet of an XLSX file, yielding rows of cell values.
+//
+// Why not ExcelJS's WorkbookReader: measured on the 2-core benchmark machine it needs ~7–8 s for 100,000 rows × 9
+// columns (SAX events per attribute), which alone breaks the import budget of 10 s. SpreadsheetML rows are
+// regular machine-written XML (Excel, WPS, LibreOffice, ExcelJS), so this reader inflates the sheet through the
+// guarded inflater (zip.ts), cuts the text at `</row>` boundaries and reads cells with a few regular expressions:
+// ~15× faster, constant memory per row. ExcelJS still writes the error reports and the tests' files, which
+// check this reader against it.
+//
+// Supported: shared strings (rich text runs joined, phonetic runs skipped), inline strings, formula results,
+// numbers, booleans, error values, ISO dates (t="d"), the 1904 date system flag, namespace prefixes (x:row), XML
+// entities and OOXML `_xHHHH_` escapes. Not supported (refused or ignored): encrypted or ZIP64 files, legacy .xls.
+import { IMPORT_LIMITS } from './import.limits.ts';
+import { entryText, FileProblem, inflateEntry, readZipDirectory, type ZipEntry } from './zip.ts';
+
+export type Cell = string | number | boolean | null;
+
+export interface SheetRow {
+  /** 1-based row number as Excel shows it */
+  rowNumber: number;
+  /** cells by 0-based column index; missing cells are undefined */
+  values: Cell[];
+}
+
+export interface XlsxSource {
+  sheetName: string;
+  /** whether serial dates count from 1904 (old Mac workbooks) */
+  date1904: boolean;
+  /** rows in the sheet (all, header included), counted before reading */
+  rowCount: number;
+  /** rows in chunks (one chunk per decompressed piece of the sheet) */
+  rows(): AsyncGenerator<SheetRow[]>;
+}
+
+const P = '(?:[A-Za-z_][\\w.-]*:)?'; // optional namespace prefix
+const ROW_RE = new RegExp(`<${P}row\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${P}row>)`, 'g');
+const CELL_RE = new RegExp(`<${P}c\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${P}c>)`, 'g');
+const V_RE = new RegExp(`<${P}v(?:\\s[^>]*)?>([\\s\\S]*?)<\\/${P}v>`);
+const T_RE = new RegExp(`<${P}t(?:\\s[^>]*)?>([\\s\\S]*?)<\\/${P}t>`, 'g');
+const RPH_RE = new RegExp(`<${P}rPh\\b[\\s\\S]*?<\\/${P}rPh>`, 'g');
+const SI_RE = new RegExp(`<${P}si\\b[^>]*?(?:\\/>|>([\\s\\S]*?)<\\/${P}si>)`, 'g');
+const attr = (attrs: string, name: string): string | undefined => {
+  const m = new RegExp(`(?:^|\\s)${name}=(?:"([^"]*)"|'([^']*)')`).exec(attrs);
+  return m ? (m[1] ?? m[2]) : undefined;
+};
+const R_ATTR = /(?:^|\s)r=(?:"([^"]*)"|'([^']*)')/;
+const T_ATTR = /(?:^|\s)t=(?:"([^"]*)"|'([^']*)')/;
+
+const ENTITY_RE = /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const OOXML_ESCAPE_RE = /_x([0-9A-Fa-f]{4})_/g;
+
+/** XML entities and OOXML `_xHHHH_` escapes (e.g. _x000D_ for a carriage return). */
+export function decodeXmlText(s: string): string {
+  let out = s;
+  if (out.includes('&'))
+    out = out.replace(ENTITY_RE, (_m, named: string | undefined, dec: string | undefined, hex: string | undefined) =>
+      named ? NAMED[named]! : String.fromCodePoint(dec ? Number(dec) : parseInt(hex!, 16)),
+    );
+  if (out.includes('_x')) out = out.replace(OOXML_ESCAPE_RE, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return out;
+}
+
+function richText(xml: string): string {
+  if (xml.includes('rPh')) xml = xml.replace(RPH_RE, '');
+  let text = '';
+  T_RE.lastIndex = 0;
+  for (let m = T_RE.exec(xml); m; m = T_RE.exec(xml)) text += m[1];
+  return decodeXmlText(text);
+}
+
+/** Column index (0-based) of a cell reference such as "AB12". */
+function columnIndex(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
+
+/** Splits streamed XML text into complete elements ending with `closing` (e.g. "row>"), keeping the rest. */
+async function* completeParts(chunks: AsyncIterable<Buffer>, closeTag: string, maxCarry: number): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  let carry = '';
+  for await (const chunk of chunks) {
+    carry += decoder.decode(chunk, { stream: true });
+    const end = lastClose(carry, closeTag);
+    if (end < 0) {
+      if (carry.length > maxCarry) throw new FileProblem('ROW_TOO_LARGE', '某一行的数据过大，已拒绝', 'a row is larger than the limit; refused');
+      continue;
+    }
+    yield carry.slice(0, end);
+    carry = carry.slice(end);
+  }
+  carry += decoder.decode();
+  if (carry) yield carry;
+}
+
+/** Index just after the last `</tag>` or `</prefix:tag>`, or -1. */
+function lastClose(text: string, tag: string): number {
+  for (let i = text.lastIndexOf(tag); i > 1; i = text.lastIndexOf(tag, i - 1)) {
+    if (text[i - 1] === '/' && text[i - 2] === '<') return i + tag.length;
+    if (text[i - 1] === ':') {
+      const lt = text.lastIndexOf('</', i);
+      if (lt >= 0 && /^[A-Za-z_][\w.-]*$/.test(text.slice(lt + 2, i - 1))) return i + tag.length;
+    }
+  }
+  return -1;
+}
+
+async function readSharedStrings(buf: Buffer, e: ZipEntry): Promise<string[]> {
+  const strings: string[] = [];
+  for await (const part of completeParts(inflateEntry(buf, e), 'si>', IMPORT_LIMITS.maxRowChars)) {
+    SI_RE.lastIndex = 0;
+    for (let m = SI_RE.exec(part); m; m = SI_RE.exec(part)) strings.push(m[1] ? richText(m[1]) : '');
+  }
+  return strings;
+}
+
+/** Counts rows without parsing them: occurrences of `</row>` / `:row>` in the inflated sheet. */
+async function countRows(buf: Buffer, e: ZipEntry): Promise<number> {
+  let n = 0;
+  let tail = Buffer.alloc(0);
+  const a = Buffer.from('</row>');
+  const b = Buffer.from(':row>');
+  for await (const chunk of inflateEntry(buf, e)) {
+    const hay = tail.length ? Buffer.concat([tail, chunk]) : chunk;
+    for (const needle of [a, b]) for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length)) n++;
+    tail = Buffer.from(hay.subarray(Math.max(0, hay.length - 5)));
+  }
+  return n;
+}
+
+function resolveTarget(target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = ['xl'];
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+/** Opens an XLSX held in memory: checks the zip, finds the first sheet, reads the shared strings, counts rows. */
+export async function openXlsx(buf: Buffer): Promise<XlsxSource> {
+  const entries = readZipDirectory(buf);
+  const workbookEntry = entries.get('xl/workbook.xml');
+  if (!workbookEntry) throw new FileProblem('FILE_TYPE', '不是 Excel 工作簿（.xlsx）', 'not an Excel workbook (.xlsx)');
+  const workbook = await entryText(buf, workbookEntry, 16 * 1024 * 1024);
+  const relsEntry = entries.get('xl/_rels/workbook.xml.rels');
+  const rels = relsEntry ? await entryText(buf, relsEntry, 16 * 1024 * 1024) : '';
+  const relTargets = new Map<string, string>();
+  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
+    const id = attr(m[1]!, 'Id');
+    const target = attr(m[1]!, 'Target');
+    if (id && target) relTargets.set(id, resolveTarget(target));
+  }
+  const sheets = [...workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)].map((m) => ({
+    name: decodeXmlText(attr(m[1]!, 'name') ?? ''),
+    state: attr(m[1]!, 'state'),
+    rid: attr(m[1]!, 'r:id') ?? attr(m[1]!, 'id'),
+  }));
+  const sheet = sheets.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden') ?? sheets[0];
+  const sheetPath = (sheet?.rid && relTargets.get(sheet.rid)) || 'xl/worksheets/sheet1.xml';
+  const sheetEntry = entries.get(sheetPath);
+  if (!sheetEntry) throw new FileProblem('FILE_TYPE', '工作簿中没有工作表', 'the workbook has no worksheet');
+  const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904=["'](?:1|true)["']/.test(workbook);
+  const sstPath = [...relTargets.values()].find((t) => /sharedStrings\d*\.xml$/i.test(t)) ?? 'xl/sharedStrings.xml';
+  const sstEntry = entries.get(sstPath);
+  const [shared, rowCount] = await Promise.all([sstEntry ? readSharedStrings(buf, sstEntry) : Promise.resolve([] as string[]), countRows(buf, sheetEntry)]);
+
+  async function* rows(): AsyncGenerator<SheetRow[]> {
+    let next = 1;
+    for await (const part of completeParts(inflateEntry(buf, sheetEntry!), 'row>', IMPORT_LIMITS.maxRowChars)) {
+      const chunk: SheetRow[] = [];
+      ROW_RE.lastIndex = 0;
+      for (let m = ROW_RE.exec(part); m; m = ROW_RE.exec(part)) {
+        const rAttr = R_ATTR.exec(m[1]!);
+        const rowNumber = rAttr ? Number(rAttr[1] ?? rAttr[2]) : next;
+        next = rowNumber + 1;
+        const body = m[2];
+        if (!body) continue;
+        const values: Cell[] = [];
+        let col = 0;
+        CELL_RE.lastIndex = 0;
+        for (let c = CELL_RE.exec(body); c; c = CELL_RE.exec(body)) {
+          const attrs = c[1]!;
+          const ref = R_ATTR.exec(attrs);
+          if (ref) col = columnIndex(ref[1] ?? ref[2]!);
+          if (col >= IMPORT_LIMITS.maxColumns) throw new FileProblem('TOO_MANY_COLUMNS', `列数超过 ${IMPORT_LIMITS.maxColumns}`, `more than ${IMPORT_LIMITS.maxColumns} columns`);
+          const inner = c[2];
+          if (inner) {
+            const tm = T_ATTR.exec(attrs);
+            const type = tm ? (tm[1] ?? tm[2]) : 'n';
+            let value: Cell = null;
+            if (type === 'inlineStr') value = richText(inner);
+            else {
+              const v = V_RE.exec(inner);
+              if (v) {
+                const text = v[1]!;
+                switch (type) {
+                  case 's':
+                    value = shared[Number(text)] ?? '';
+                    break;
+                  case 'b':
+                    value = text.trim() === '1' || text.trim().toLowerCase() === 'true';
+                    break;
+                  case 'str':
+                  case 'e':
+                  case 'd':
+                    value = decodeXmlText(text);
+                    break;
+                  default: {
+                    const n = Number(text);
+                    value = text.trim() === '' ? null : Number.isFinite(n) ? n : decodeXmlText(text);
+                  }
+                }
+              }
+            }
+            values[col] = value;
+          }
+          col++;
+        }
+        chunk.push({ rowNumber, values });
+      }
+      if (chunk.length) yield chunk;
+    }
+  }
+
+  return { sheetName: sheet?.name ?? '', date1904, rowCount, rows };
+}

@@ -319,6 +319,12 @@ describe('the joint annual plan', () => {
     expect(r.publishPlan.versions[0].snapshot.compiledFrom.map((c: any) => c.department).sort()).toEqual(['SWJ', 'WJJ']);
     const again = await gql(COMPILE, { year: 2098 }, s.actors.office.headers);
     expect(err(again)).toMatchObject({ code: 'CONFLICT', reason: 'JOINT_PLAN_PUBLISHED' });
+    // The published joint plan does not reveal WJJ's submitted-but-unpublished plan to others.
+    const q = `query($id: ID!) { plan(id: $id) { compiledFrom { department { code } status } } }`;
+    const analyst = await gqlOk(q, { id: jointId }, s.actors.analyst.headers);
+    expect(analyst.plan.compiledFrom).toEqual([{ department: { code: 'SWJ' }, status: 'PUBLISHED' }]);
+    const wjj = await gqlOk(q, { id: jointId }, s.actors.wjjAdmin.headers);
+    expect(wjj.plan.compiledFrom.map((p: any) => p.department.code).sort()).toEqual(['SWJ', 'WJJ']);
     const dept = await gql(ADJUST, { id: jointId, reason: '调整', changes: { name: 'x' } }, s.actors.wjjAdmin.headers);
     expect(err(dept)).toMatchObject({ code: 'FORBIDDEN', reason: 'OFFICE_ONLY' });
     const adj = await gqlOk(ADJUST, { id: jointId, reason: '交通局加入', changes: { participantDepartmentIds: [s.departments.wjj.id, s.departments.swj.id, s.departments.jtj.id] } }, s.actors.office.headers);

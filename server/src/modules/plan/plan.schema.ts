@@ -8,6 +8,7 @@ import { prisma } from '../../db/database.ts';
 import { defineListQueries, requireId, selects } from '../../shared/pagination.ts';
 import { Department } from '../department/department.schema.ts';
 import { Target } from '../pool/pool.schema.ts';
+import { visibleWhere } from '../access/visibility.ts';
 import * as plans from './plan.service.ts';
 
 export const RiskRatios = builder
@@ -79,7 +80,11 @@ export const Plan = builder.prismaObject('Plan', {
     publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true }),
     department: t.relation('department', { description: '编制部门 / Owning department' }),
     jointPlan: t.relation('jointPlan', { nullable: true }),
-    compiledFrom: t.relation('compiledFrom', { description: '汇编的部门计划 / Departmental plans compiled into this joint plan' }),
+    compiledFrom: t.relation('compiledFrom', {
+      description: '汇编的部门计划 / Departmental plans compiled into this joint plan',
+      // A compiled joint plan links SUBMITTED (unpublished) departmental plans: only those the caller may see.
+      query: (_a, ctx) => ({ where: visibleWhere('Plan', ctx.actor), orderBy: { id: 'asc' } }),
+    }),
     participants: t.relation('participants'),
     items: t.relation('items'),
     versions: t.relation('versions', { query: { orderBy: { version: 'desc' } } }),

@@ -541,12 +541,15 @@ const FIELD_RE = /^[^,\r\n]+$/;
  *   X,<USCC>,<certificate no>               an excluded pair (recused, or inspected this target in the past 365 days)
  */
 export function inspectorSnapshotText(s: InspectorSnapshot): string {
+  const field = (v: string) => {
+    if (!FIELD_RE.test(v)) throw new DrawAlgorithmError('SNAPSHOT_FORMAT', `a code or certificate number is empty or contains "," or a line break: ${JSON.stringify(v)}`);
+    return v;
+  };
   const lines = [
-    ...s.inspectors.map((i) => `I,${i.department},${i.certificateNo}`),
-    ...s.targets.map((t) => `T,${t.uscc},${t.stratum},${t.ticket}`),
-    ...s.exclusions.map((x) => `X,${x.uscc},${x.certificateNo}`),
+    ...s.inspectors.map((i) => `I,${field(i.department)},${field(i.certificateNo)}`),
+    ...s.targets.map((t) => `T,${field(t.uscc)},${field(t.stratum)},${field(t.ticket)}`),
+    ...s.exclusions.map((x) => `X,${field(x.uscc)},${field(x.certificateNo)}`),
   ];
-  for (const l of lines) if (!/^[ITX](,[^,\r\n]+)+$/.test(l)) throw new DrawAlgorithmError('SNAPSHOT_FORMAT', `a code or certificate number contains "," or a line break: ${l}`);
   const bytes = lines.map((l) => Buffer.from(l, 'utf8'));
   const order = bytes.map((_, i) => i).sort((a, b) => Buffer.compare(bytes[a]!, bytes[b]!));
   const out: string[] = [];

@@ -34,6 +34,17 @@ import users from './users';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 
+type Representation = string | ((record: never) => string) | undefined;
+
+/**
+ * A refused read (403) leaves react-admin with an empty record (authProvider.checkError): its title must not
+ * read "undefined". String representations already fall back to nothing.
+ */
+const guarded = (representation: Representation) =>
+    typeof representation === 'function'
+        ? (record: { id?: unknown } | undefined) => (record?.id == null ? '' : (representation as (r: unknown) => string)(record))
+        : representation;
+
 const resources = {
     departments,
     checkItems,
@@ -72,7 +83,7 @@ const App = () => (
         disableTelemetry
     >
         {Object.entries(resources).map(([name, definition]) => (
-            <Resource key={name} name={name} {...definition} />
+            <Resource key={name} name={name} {...definition} recordRepresentation={guarded(definition.recordRepresentation)} />
         ))}
     </Admin>
 );

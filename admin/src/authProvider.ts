@@ -44,12 +44,18 @@ export const authProvider: AuthProvider = {
         if (!actor) throw { message: false };
     },
 
-    async checkError(error: { status?: number }) {
+    async checkError(error: { status?: number; message?: string; body?: { operation?: string } }) {
         if (error?.status === 401) {
             forgetActor();
             throw { message: 'ra.notification.logged_out' };
         }
-        // 403 and everything else: the caller shows the (translated) error; the user stays signed in.
+        if (error?.status === 403 && error.body?.operation !== 'mutation') {
+            // A read refused to a signed-in user (a row of another department): react-admin shows the server's
+            // message as a notification and keeps the session (`logoutUser: false`). A refused mutation is left
+            // to its form or button, which shows the message (react-admin would otherwise report a success).
+            throw { logoutUser: false, message: error.message || 'ra.notification.not_authorized' };
+        }
+        // Everything else: the view that asked shows the (translated) error.
     },
 
     async getIdentity() {

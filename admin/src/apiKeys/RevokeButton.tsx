@@ -10,7 +10,7 @@ export const RevokeButton = () => {
     const refresh = useRefresh();
     const { canAccess } = useCanAccess({ resource: 'apiKeys', action: 'edit', record });
     const [update, { isPending }] = useUpdate();
-    if (!record || record.revokedAt || !canAccess) return null;
+    if (!record?.id || record.revokedAt || !canAccess) return null;
 
     const revoke = () =>
         update(

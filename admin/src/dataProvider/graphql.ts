@@ -103,7 +103,8 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
         const first = errors[0];
         const status = STATUS_BY_CODE[first.extensions?.code ?? ''] ?? (response.ok ? 500 : response.status);
         // `errors` is what react-admin forms read as field → message; the raw list stays in `graphQLErrors`.
-        throw new HttpError(localizedMessage(first), status, { graphQLErrors: errors, errors: formErrors(errors) });
+        const operation = /^\s*mutation\b/.test(query) ? 'mutation' : 'query';
+        throw new HttpError(localizedMessage(first), status, { graphQLErrors: errors, errors: formErrors(errors), operation });
     }
     if (!response.ok || body?.data == null) {
         throw new HttpError(response.statusText || 'ra.notification.http_error', response.status, body);

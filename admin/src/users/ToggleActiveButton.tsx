@@ -11,7 +11,7 @@ export const ToggleActiveButton = () => {
     const refresh = useRefresh();
     const { canAccess } = useCanAccess({ resource: 'users', action: 'edit', record });
     const [update, { isPending }] = useUpdate();
-    if (!record || !canAccess) return null;
+    if (!record?.id || !canAccess) return null;
     const activate = !record.active;
 
     const save = () =>

@@ -902,7 +902,15 @@ function verifyInspector(e: DrawEvidence, text: string, params: InspectorDrawPar
     if (canonicalJson(stated) !== canonicalJson(computed)) return fail(differ(`params.departments.${d.code}`, stated, computed));
   }
   if (!revealed) return { ok: true, summary: `committed, not yet revealed: ${snapshot.targets.length} targets, ${snapshot.inspectors.length} inspectors` };
-  const assignments = matchInspectors(snapshot, plans, e.seed!, referenceHasher);
+  let assignments: Assignment[];
+  try {
+    assignments = matchInspectors(snapshot, plans, e.seed!, referenceHasher);
+  } catch (err) {
+    // A seed under which some target cannot be served: the server voids the draw at reveal and writes no team.
+    if (!(err instanceof DrawAlgorithmError) || err.reason !== 'NO_ELIGIBLE_INSPECTOR') throw err;
+    if (e.draw.status === 'VOIDED' && !(e.assignments ?? []).length && !e.resultHash) return { ok: true, summary: `voided at reveal: ${err.message}` };
+    return fail(`the teams cannot be formed (${err.message}) but the evidence shows a ${e.draw.status} draw with teams`);
+  }
   const stated = e.assignments ?? [];
   for (let i = 0; i < Math.max(assignments.length, stated.length); i++) {
     const a = stated[i];

@@ -499,41 +499,72 @@ export async function revealDraw(ctx: Pick<Context, 'actor' | 'requestId'>, draw
   if (publicInputRaw.length > 500) throw new InputError('publicInput', 'TOO_LONG', { zh: '公开输入不能超过 500 个字符', en: 'at most 500 characters' });
   assertDrawTransition(draw.status, 'REVEALED');
 
-  await mutate(
-    ctx,
-    async (tx, audit) => {
-      const locked = await lockDraw_(tx, draw);
-      assertDrawTransition(locked.status, 'REVEALED');
-      mark('start');
-      const row = await tx.draw.findUniqueOrThrow({
-        where: { id: draw.id },
-        select: { serverSeed: true, params: true, candidateSnapshot: true, task: { select: { id: true, year: true } } },
-      });
-      mark('load snapshot');
-      const snapshot = Buffer.from(await gunzip(row.candidateSnapshot!));
-      mark('gunzip');
-      const seed = deriveSeed(row.serverSeed, publicInputRaw);
-      const result =
-        locked.kind === 'TARGET'
-          ? await revealTargets(tx, draw.id, row.task.year, snapshot, seed, JSON.parse(row.params) as TargetDrawParams)
-          : await revealInspectors(tx, draw.id, row.task.id, snapshot, seed, JSON.parse(row.params) as InspectorDrawParams);
-      const now = new Date();
-      await tx.draw.update({
-        where: { id: draw.id },
-        data: { status: 'REVEALED', publicInput: publicInputRaw, seed, resultHash: result.resultHash, selectedCount: result.count, revealedAt: now },
-        select: { id: true },
-      });
-      mark('update draw');
-      audit.record({
-        operation: 'revealDraw',
-        entity: 'Draw',
-        entityId: draw.id,
-        before: { status: 'COMMITTED' },
-        after: { status: 'REVEALED', serverSeed: row.serverSeed, publicInput: publicInputRaw, seed, resultHash: result.resultHash, selectedCount: result.count },
-      });
-    },
-    { timeoutMs: DRAW_TX_TIMEOUT_MS },
-  );
+  try {
+    await mutate(
+      ctx,
+      async (tx, audit) => {
+        const locked = await lockDraw_(tx, draw);
+        assertDrawTransition(locked.status, 'REVEALED');
+        mark('start');
+        const row = await tx.draw.findUniqueOrThrow({
+          where: { id: draw.id },
+          select: { serverSeed: true, params: true, candidateSnapshot: true, task: { select: { id: true, year: true } } },
+        });
+        mark('load snapshot');
+        const snapshot = Buffer.from(await gunzip(row.candidateSnapshot!));
+        mark('gunzip');
+        const seed = deriveSeed(row.serverSeed, publicInputRaw);
+        const result =
+          locked.kind === 'TARGET'
+            ? await revealTargets(tx, draw.id, row.task.year, snapshot, seed, JSON.parse(row.params) as TargetDrawParams)
+            : await revealInspectors(tx, draw.id, row.task.id, snapshot, seed, JSON.parse(row.params) as InspectorDrawParams);
+        const now = new Date();
+        await tx.draw.update({
+          where: { id: draw.id },
+          data: { status: 'REVEALED', publicInput: publicInputRaw, seed, resultHash: result.resultHash, selectedCount: result.count, revealedAt: now },
+          select: { id: true },
+        });
+        mark('update draw');
+        audit.record({
+          operation: 'revealDraw',
+          entity: 'Draw',
+          entityId: draw.id,
+          before: { status: 'COMMITTED' },
+          after: { status: 'REVEALED', serverSeed: row.serverSeed, publicInput: publicInputRaw, seed, resultHash: result.resultHash, selectedCount: result.count },
+        });
+      },
+      { timeoutMs: DRAW_TX_TIMEOUT_MS },
+    );
+  } catch (e) {
+    if (e instanceof AppError && e.extensions.reason === 'NO_ELIGIBLE_INSPECTOR' && draw.kind === 'INSPECTOR')
+      await voidInfeasible(ctx, draw, publicInputRaw, e).catch(() => {}); // a concurrent step won: nothing to void
+    throw e;
+  }
+}
+
+/**
+ * An inspector draw whose seed leads to a target no eligible inspector can serve (the caps ran out; step 6): no team
+ * is written, and the draw is voided on the spot with its public input and seed, so the failed reveal is public and
+ * cannot be retried with another public input. The caller still gets the typed error; a new draw is a new event.
+ */
+async function voidInfeasible(ctx: Pick<Context, 'actor' | 'requestId'>, draw: { id: string; taskId: string }, publicInput: string, error: AppError) {
+  const { uscc, department } = error.extensions as { uscc: string; department: string };
+  const reason = `NO_ELIGIBLE_INSPECTOR: ${department} / ${uscc}`;
+  await mutate(ctx, async (tx, audit) => {
+    const locked = await lockDraw_(tx, draw);
+    if (locked.status !== 'COMMITTED') throw error;
+    const row = await tx.draw.findUniqueOrThrow({ where: { id: draw.id }, select: { serverSeed: true } });
+    const seed = deriveSeed(row.serverSeed, publicInput);
+    const now = new Date();
+    await tx.draw.update({ where: { id: draw.id }, data: { status: 'VOIDED', publicInput, seed, revealedAt: now, voidedAt: now, voidReason: reason, selectedCount: 0 }, select: { id: true } });
+    audit.record({
+      operation: 'voidDraw',
+      entity: 'Draw',
+      entityId: draw.id,
+      before: { status: 'COMMITTED' },
+      after: { status: 'VOIDED', voidReason: reason, serverSeed: row.serverSeed, publicInput, seed },
+    });
+  });
 }
 
 async function revealTargets(tx: Tx, drawId: string, year: number, snapshot: Buffer, seed: string, params: TargetDrawParams) {

@@ -26,7 +26,7 @@ import type { Problem } from '../pool/pool.rules.ts';
 import { IMPORT_LIMITS } from './import.limits.ts';
 import { checkInspectorRow, foreignCertificates, foreignProblem, INSPECTOR_COLUMNS, writeInspectors, type InspectorRow } from './inspector.rows.ts';
 import { cellText, openRows, readHeader, RowCursor, writeXlsx, type Cell, type ColumnSpec, type RowSource } from './spreadsheet.ts';
-import { checkTargetRow, TARGET_COLUMNS, writeTargets, type Cells, type TargetRow, type WriteCounts } from './target.rows.ts';
+import { checkTargetRow, TARGET_COLUMNS, targetOrder, writeTargets, type Cells, type TargetRow, type WriteCounts } from './target.rows.ts';
 import { FileProblem } from './zip.ts';
 
 // ───────────────────────────── what differs between targets and inspectors ─────────────────────────────
@@ -45,6 +45,8 @@ interface KindSpec<F extends string, R> {
   keyField: F;
   check(cells: Cells<F>, date1904: boolean, today: Date): { row?: R; key?: string; problems: Problem[] };
   keyOf(r: R): string;
+  /** the order rows of a batch are written in */
+  order(a: R, b: R): number;
   /** rows of a batch to refuse after all, found in the database (e.g. another department's inspector) */
   screen?(tx: Tx, rows: readonly R[], job: JobInfo): Promise<Map<string, Problem>>;
   write(tx: Tx, rows: readonly R[], job: JobInfo): Promise<WriteCounts>;
@@ -56,6 +58,7 @@ const TARGETS: KindSpec<(typeof TARGET_COLUMNS)[number]['field'], TargetRow> = {
   keyField: 'uscc',
   check: checkTargetRow,
   keyOf: (r) => r.uscc,
+  order: targetOrder,
   write: (tx, rows, job) => writeTargets(tx, rows, job.poolIds, job.poolId),
 };
 
@@ -65,6 +68,7 @@ const INSPECTORS: KindSpec<(typeof INSPECTOR_COLUMNS)[number]['field'], Inspecto
   keyField: 'certificateNo',
   check: (cells) => checkInspectorRow(cells),
   keyOf: (r) => r.certificate_no,
+  order: (a, b) => (a.certificate_no < b.certificate_no ? -1 : a.certificate_no > b.certificate_no ? 1 : 0),
   async screen(tx, rows, job) {
     const foreign = await foreignCertificates(tx, rows.map((r) => r.certificate_no), job.departmentId);
     return new Map([...foreign].map((c) => [c, foreignProblem()]));
@@ -262,6 +266,8 @@ function isBlank(values: Cell[]): boolean {
 async function run<F extends string, R>(ctx: Context, spec: KindSpec<F, R>, job: JobInfo, source: RowSource, allOrNothing: boolean): Promise<void> {
   const labels = new Map<string, string>(spec.columns.map((c) => [c.field, c.label]));
   const today = new Date();
+  /** the file's headings, known once the loop has read them (row errors quote the row under them) */
+  let headings: string[] = [];
 
   /** Refuses the whole file (no header, unusable file): FAILED with the problems as row-0 errors. */
   const refuse = async (t: Tally, problems: readonly { field: string; reason: string; zh: string; en: string }[], extra: { zh: string; en: string }) => {
@@ -281,13 +287,14 @@ async function run<F extends string, R>(ctx: Context, spec: KindSpec<F, R>, job:
    */
   const loop = async (
     t: Tally,
-    flush: (rows: { row: R; rowNumber: number; raw: () => [string, string][] }[], errors: RowError[], final: boolean) => Promise<void>,
+    flush: (rows: { row: R; rowNumber: number; values: Cell[] }[], errors: RowError[], final: boolean) => Promise<void>,
     concurrency: number,
   ) => {
     const cursor = new RowCursor(source.rows());
     const h = await readHeader(cursor, spec.columns, spec.keyField);
     if ('problems' in h) return { headerProblems: h.problems };
     const header = h.header;
+    headings = header.headings;
     const col = new Map<string, number>(header.columns);
     // one reader pointed at each row in turn
     const cells = {
@@ -298,7 +305,7 @@ async function run<F extends string, R>(ctx: Context, spec: KindSpec<F, R>, job:
       },
     };
     const seen = new Map<string, number>();
-    let batch: { row: R; rowNumber: number; raw: () => [string, string][] }[] = [];
+    let batch: { row: R; rowNumber: number; values: Cell[] }[] = [];
     let errors: RowError[] = [];
     // batches being written while the next ones are parsed (at most `concurrency`)
     const inflight = new Set<Promise<void>>();
@@ -320,7 +327,6 @@ async function run<F extends string, R>(ctx: Context, spec: KindSpec<F, R>, job:
         if (t.processed > IMPORT_LIMITS.maxRows)
           throw new FileProblem('TOO_MANY_ROWS', `文件超过 ${IMPORT_LIMITS.maxRows} 行，请拆分后导入`, `more than ${IMPORT_LIMITS.maxRows} rows; split the file`);
         cells.values = values;
-        const raw = () => rawPairs(header.headings, values);
         const long = values.findIndex((v) => typeof v === 'string' && v.length > IMPORT_LIMITS.maxCellChars);
         const result: { row?: R; key?: string; problems: Problem[] } =
           long >= 0
@@ -335,13 +341,13 @@ async function run<F extends string, R>(ctx: Context, spec: KindSpec<F, R>, job:
         if (result.problems.length) {
           t.errorRows++;
           if (t.storedErrors < IMPORT_LIMITS.maxStoredErrors) {
-            const rowErrors = toRowErrors(sheetRow.rowNumber, result.problems, raw(), labels).slice(0, IMPORT_LIMITS.maxStoredErrors - t.storedErrors);
+            const rowErrors = toRowErrors(sheetRow.rowNumber, result.problems, rawPairs(header.headings, values), labels).slice(0, IMPORT_LIMITS.maxStoredErrors - t.storedErrors);
             t.storedErrors += rowErrors.length;
             errors.push(...rowErrors);
           }
           continue;
         }
-        batch.push({ row: result.row!, rowNumber: sheetRow.rowNumber, raw });
+        batch.push({ row: result.row!, rowNumber: sheetRow.rowNumber, values });
         if (batch.length >= IMPORT_LIMITS.batchRows) {
           await slot();
           const rows = batch;
@@ -365,8 +371,8 @@ async function run<F extends string, R>(ctx: Context, spec: KindSpec<F, R>, job:
     return { headerProblems: null };
   };
 
-  /** Writes one batch: screened rows become errors, the rest go through spec.write (sorted by key). */
-  const writeBatch = async (tx: Tx, t: Tally, rows: { row: R; rowNumber: number; raw: () => [string, string][] }[], errors: RowError[]) => {
+  /** Writes one batch: screened rows become errors, the rest go through spec.write (in spec.order). */
+  const writeBatch = async (tx: Tx, t: Tally, rows: { row: R; rowNumber: number; values: Cell[] }[], errors: RowError[]) => {
     let good = rows;
     if (spec.screen && rows.length) {
       const refused = await spec.screen(tx, rows.map((r) => r.row), job);
@@ -379,14 +385,14 @@ async function run<F extends string, R>(ctx: Context, spec: KindSpec<F, R>, job:
             t.errorRows++;
             if (t.storedErrors < IMPORT_LIMITS.maxStoredErrors) {
               t.storedErrors++;
-              errors.push(...toRowErrors(r.rowNumber, [p], r.raw(), labels));
+              errors.push(...toRowErrors(r.rowNumber, [p], rawPairs(headings, r.values), labels));
             }
           }
         }
       }
     }
     if (good.length) {
-      const sorted = good.map((r) => r.row).sort((a, b) => (spec.keyOf(a) < spec.keyOf(b) ? -1 : 1));
+      const sorted = good.map((r) => r.row).sort(spec.order);
       t.add(await spec.write(tx, sorted, job));
     }
   };
@@ -406,10 +412,10 @@ async function run<F extends string, R>(ctx: Context, spec: KindSpec<F, R>, job:
 
 type Loop<R> = (
   t: Tally,
-  flush: (rows: { row: R; rowNumber: number; raw: () => [string, string][] }[], errors: RowError[], final: boolean) => Promise<void>,
+  flush: (rows: { row: R; rowNumber: number; values: Cell[] }[], errors: RowError[], final: boolean) => Promise<void>,
   concurrency: number,
 ) => Promise<{ headerProblems: readonly { field: string; reason: string; zh: string; en: string }[] | null }>;
-type WriteBatch<R> = (tx: Tx, t: Tally, rows: { row: R; rowNumber: number; raw: () => [string, string][] }[], errors: RowError[]) => Promise<void>;
+type WriteBatch<R> = (tx: Tx, t: Tally, rows: { row: R; rowNumber: number; values: Cell[] }[], errors: RowError[]) => Promise<void>;
 type Refuse = (t: Tally, problems: readonly { field: string; reason: string; zh: string; en: string }[], extra: { zh: string; en: string }) => Promise<void>;
 
 const NO_HEADER = { zh: '未能识别标题行', en: 'no usable heading row' };

@@ -94,10 +94,13 @@ export const foreignProblem = (): Problem =>
  */
 export async function writeInspectors(tx: Tx, rows: readonly InspectorRow[], departmentId: string, poolId: string): Promise<WriteCounts> {
   const [r] = await tx.$queryRawUnsafe<{ updated: number; inserted: number }[]>(
-    `with x as (
-       select * from jsonb_to_recordset($1::jsonb) as x(
-         certificate_no text, name text, qualifications text[], expertise_tags text[], is_third_party_expert boolean,
-         active boolean, phone text)
+    `with x as materialized (
+       -- rows as JSON arrays (see target.rows.ts); list cells as JSON arrays of text
+       select r->>0 as certificate_no, r->>1 as name,
+              case when r->2 = 'null'::jsonb then null else array(select jsonb_array_elements_text(r->2)) end as qualifications,
+              case when r->3 = 'null'::jsonb then null else array(select jsonb_array_elements_text(r->3)) end as expertise_tags,
+              (r->>4)::boolean as is_third_party_expert, (r->>5)::boolean as active, r->>6 as phone
+         from jsonb_array_elements($1::jsonb) as e(r)
      ),
      upd as (
        update inspector i set
@@ -129,7 +132,7 @@ export async function writeInspectors(tx: Tx, rows: readonly InspectorRow[], dep
        returning id
      )
      select (select count(*) from upd)::int as updated, (select count(*) from ins)::int as inserted`,
-    JSON.stringify(rows),
+    JSON.stringify(rows.map((r) => [r.certificate_no, r.name, r.qualifications, r.expertise_tags, r.is_third_party_expert, r.active, r.phone])),
     departmentId,
     poolId,
   );

@@ -29,6 +29,8 @@ const WHICH = opt('db', 'both');
 const PG_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 /** --keep NAME: use (and keep) PostgreSQL database NAME, generating the data only when it is empty (for profiling). */
 const KEEP = opt('keep', '');
+/** --pglite-dir DIR: a file-backed PGlite kept between runs, generated only when empty (for profiling). */
+const PGLITE_DIR = opt('pglite-dir', '');
 
 const ctx = {
   requestId: 'bench-draw',
@@ -139,7 +141,7 @@ async function bench(kind: 'postgres' | 'pglite') {
       await a.end();
     };
   } else {
-    db = await openDatabase({ dataDir: 'memory://' });
+    db = await openDatabase({ dataDir: PGLITE_DIR || 'memory://' });
     drop = () => db.close();
   }
   useDatabase(db);

@@ -1,8 +1,9 @@
 // Which console role may use which resource, mirroring docs/SECURITY.md (the server enforces it; the console
 // only hides what would be refused). Read actions follow the "Root fields" table; write actions list only the
-// mutations the API has today, so a button never leads to a refusal.
+// mutations the API has today, so a button never leads to a refusal. Besides create/edit/delete, a resource
+// may have named workflow actions (`accept`, `publish`…; dataProvider/actions.ts says which mutation each runs).
 export type Role = 'OFFICE_ADMIN' | 'DEPARTMENT_ADMIN' | 'INSPECTOR' | 'ANALYST';
-export type Action = 'list' | 'show' | 'export' | 'create' | 'edit' | 'delete';
+export type Action = 'list' | 'show' | 'export' | 'create' | 'edit' | 'delete' | (string & {});
 
 const ALL: readonly Role[] = ['OFFICE_ADMIN', 'DEPARTMENT_ADMIN', 'INSPECTOR', 'ANALYST'];
 /** Staff: everyone who belongs to a department's work (not the read-only analyst). */
@@ -36,8 +37,20 @@ const READERS: Readonly<Record<string, readonly Role[]>> = {
     auditEvents: OFFICE,
 };
 
+const DEPARTMENT: readonly Role[] = ['DEPARTMENT_ADMIN'];
+
 /** Who may write, per resource and action: only where the API has the mutation. */
-const WRITERS: Readonly<Record<string, Partial<Record<'create' | 'edit' | 'delete', readonly Role[]>>>> = {
+const WRITERS: Readonly<Record<string, Readonly<Record<string, readonly Role[]>>>> = {
+    checkItems: { create: ADMINS, edit: ADMINS, setActive: ADMINS },
+    itemLists: { create: ADMINS, publish: ADMINS },
+    targetPools: { create: ADMINS, edit: ADMINS, confirm: ADMINS },
+    targets: { create: ADMINS, edit: ADMINS },
+    inspectorPools: { create: ADMINS, confirm: ADMINS },
+    inspectors: { create: ADMINS, edit: ADMINS },
+    recusals: { create: ADMINS, delete: ADMINS },
+    plans: { create: ADMINS, edit: ADMINS, submit: ADMINS, publish: ADMINS },
+    // Only participating departments sign for a task; the office coordinates but does not accept.
+    tasks: { create: ADMINS, edit: ADMINS, invite: ADMINS, cancel: ADMINS, accept: DEPARTMENT, decline: DEPARTMENT },
     users: { create: ADMINS, edit: ADMINS },
     apiKeys: { create: OFFICE, edit: OFFICE },
     calendarDays: { edit: OFFICE },
@@ -50,10 +63,7 @@ export function isRole(value: unknown): value is Role {
 export function canUse(role: Role | null | undefined, resource: string, action: Action | string): boolean {
     if (!role) return false;
     if (action === 'list' || action === 'show' || action === 'export') return READERS[resource]?.includes(role) ?? false;
-    if (action === 'create' || action === 'edit' || action === 'delete') {
-        return WRITERS[resource]?.[action]?.includes(role) ?? false;
-    }
-    return false;
+    return WRITERS[resource]?.[action]?.includes(role) ?? false;
 }
 
 /** Staff see inspectors' certificate numbers, qualifications, leave and recusals; analysts see names only. */

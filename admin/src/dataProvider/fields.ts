@@ -115,7 +115,7 @@ export const resourceFields: Readonly<Record<string, ResourceFields>> = {
                recordCount stratified cancelReason reissueReason closedAt createdAt updatedAt
                leadDepartment ${DEPT} ratios { A B C D } ${SCOPE} plan { id name }
                reissuedFrom ${TASK} reissues { id code name status }
-               participants { acceptance role invitedAt respondedAt declineReason department ${DEPT} }
+               participants { acceptance role invitedAt respondedAt declineReason department ${DEPT} items { ratioBp checkItem ${ITEM} } }
                items { ratioBp department ${DEPT} checkItem ${ITEM} }
                draws { id kind status committedAt selectedCount }`,
         sortFields: ['code', 'name', 'year', 'status', 'windowStart', 'inspectionEndOn', 'publicationDueOn', 'createdAt', 'updatedAt'],

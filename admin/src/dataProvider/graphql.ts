@@ -65,11 +65,17 @@ function formErrors(errors: GraphQLErrorPayload[]): Record<string, unknown> | un
         const apiField = error.extensions?.field;
         const formField = formFieldOf(apiField);
         if (formField && apiField && !(formField in byField)) {
-            byField[formField] = withoutFieldPrefix(localizedMessage(error), apiField);
+            const message = withoutFieldPrefix(localizedMessage(error), apiField);
+            byField[formField] = message;
+            // Forms that keep the record's shape edit `department.id` where the input says `departmentId`.
+            const relation = /^(.*)Id$/.exec(formField);
+            if (relation) byField[`${relation[1]}.id`] = message;
         }
     }
     if (Object.keys(byField).length === 0) return undefined;
-    return { ...byField, root: { serverError: localizedMessage(errors[0]) } };
+    const first = errors[0];
+    const field = first.extensions?.field;
+    return { ...byField, root: { serverError: field ? withoutFieldPrefix(localizedMessage(first), field) : localizedMessage(first) } };
 }
 
 export async function graphql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {

@@ -19,6 +19,7 @@ import {
 } from 'react-admin';
 
 import { currentActor } from '../auth/actor';
+import { runAction } from './actions';
 import { resourceFields, selectionOf, type ResourceFields } from './fields';
 import { graphql } from './graphql';
 import { resourceMutations } from './mutations';
@@ -169,6 +170,9 @@ export const graphqlDataProvider: DataProvider = {
 
     updateMany: () => notYetAvailable('updateMany'),
     deleteMany: () => notYetAvailable('deleteMany'),
+
+    /** A workflow action on one record (actions.ts), e.g. `runAction('tasks', 'accept', id)`. */
+    runAction: (resource: string, action: string, id: string, args?: Record<string, unknown>) => runAction(resource, action, id, args),
 
     /** Row counts per value of one enum field, in one request (aliases), e.g. tasks by status for the dashboard. */
     countBy: async (resource: string, field: string, values: readonly string[], filter: Record<string, unknown> = {}) => {

@@ -1,11 +1,18 @@
 // One inspector pool and the inspectors in it (paged from the API, filtered by pool).
-import { BooleanField, Datagrid, NumberField, Pagination, ReferenceManyField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { BooleanField, Datagrid, NumberField, Pagination, ReferenceManyField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 
 import { DateTimeField, TagsField } from '../shared/fields';
+import { ConfirmPoolButton } from '../shared/ConfirmPoolButton';
 import { RelationField } from '../shared/RelationField';
 
+const Actions = () => (
+    <TopToolbar>
+        <ConfirmPoolButton />
+    </TopToolbar>
+);
+
 const InspectorPoolShow = () => (
-    <Show>
+    <Show actions={<Actions />}>
         <SimpleShowLayout>
             <TextField source="name" />
             <RelationField source="department" reference="departments" />

@@ -5,6 +5,7 @@ import { lazy } from 'react';
 const resource = {
     list: lazy(() => import('./InspectorPoolList')),
     show: lazy(() => import('./InspectorPoolShow')),
+    create: lazy(() => import('./InspectorPoolCreate')),
     icon: InspectorPoolIcon,
     recordRepresentation: 'name',
 };

@@ -1,5 +1,5 @@
 // One inspector; staff also see qualifications, leave and recusals (who may not inspect which target).
-import { ArrayField, BooleanField, Datagrid, Show, TabbedShowLayout, TextField, usePermissions } from 'react-admin';
+import { ArrayField, BooleanField, Datagrid, EditButton, Show, TabbedShowLayout, TextField, TopToolbar, usePermissions } from 'react-admin';
 
 import { isStaff } from '../auth/access';
 import type { Permissions } from '../authProvider';
@@ -11,7 +11,7 @@ const InspectorShow = () => {
     const { permissions } = usePermissions<Permissions | undefined>();
     const staff = isStaff(permissions?.role);
     return (
-        <Show>
+        <Show actions={<TopToolbar><EditButton /></TopToolbar>}>
             <TabbedShowLayout>
                 <TabbedShowLayout.Tab label="resources.inspectors.name">
                     <TextField source="name" />

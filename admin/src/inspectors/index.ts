@@ -5,6 +5,8 @@ import { lazy } from 'react';
 const resource = {
     list: lazy(() => import('./InspectorList')),
     show: lazy(() => import('./InspectorShow')),
+    create: lazy(() => import('./InspectorCreate')),
+    edit: lazy(() => import('./InspectorEdit')),
     icon: InspectorIcon,
     recordRepresentation: 'name',
 };

@@ -1,12 +1,20 @@
 // One item list: its version lineage and the check items it holds.
-import { ArrayField, Datagrid, NumberField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import PublishIcon from '@mui/icons-material/Publish';
+import { ArrayField, Datagrid, NumberField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 
+import { ActionButton } from '../shared/ActionButton';
 import { itemCategoryChoices, itemListStatusChoices, listKindChoices } from '../shared/choices';
 import { DateTimeField } from '../shared/fields';
 import { RelationField } from '../shared/RelationField';
 
+const Actions = () => (
+    <TopToolbar>
+        <ActionButton action="publish" label="app.action.publish" confirm="app.action.publish_confirm" icon={<PublishIcon />} when={r => r.status === 'DRAFT'} />
+    </TopToolbar>
+);
+
 const ItemListShow = () => (
-    <Show>
+    <Show actions={<Actions />}>
         <SimpleShowLayout>
             <TextField source="name" />
             <NumberField source="year" options={{ useGrouping: false }} />

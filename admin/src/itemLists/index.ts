@@ -5,6 +5,7 @@ import { lazy } from 'react';
 const resource = {
     list: lazy(() => import('./ItemListList')),
     show: lazy(() => import('./ItemListShow')),
+    create: lazy(() => import('./ItemListCreate')),
     icon: ItemListIcon,
     recordRepresentation: (record: { name: string; version: number }) => `${record.name}（v${record.version}）`,
 };

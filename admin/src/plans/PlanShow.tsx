@@ -1,24 +1,43 @@
 // One plan: summary, scope and ratios, participants and items, its tasks, and every published version with
 // the reason for each adjustment (调整) and the snapshot that was published.
+import PublishIcon from '@mui/icons-material/Publish';
+import SendIcon from '@mui/icons-material/Send';
 import {
     ArrayField,
     ChipField,
     Datagrid,
+    EditButton,
+    TopToolbar,
     NumberField,
     SelectField,
     Show,
     SingleFieldList,
     TabbedShowLayout,
     TextField,
+    useRecordContext,
 } from 'react-admin';
 
+import { ActionButton } from '../shared/ActionButton';
 import { CalendarDayField } from '../shared/CalendarDayField';
 import { itemCategoryChoices, listKindChoices, modeChoices, participantRoleChoices, planStatusChoices, taskStatusChoices } from '../shared/choices';
 import { BasisPointsField, DateTimeField, EnumChipsField, JsonField, RatiosField, TagsField } from '../shared/fields';
 import { RelationField } from '../shared/RelationField';
 
+const Actions = () => (
+    <TopToolbar>
+        <ActionButton action="submit" label="app.action.submit_plan" confirm="app.action.submit_confirm" icon={<SendIcon />} when={r => r.status === 'DRAFT' && r.kind === 'DEPARTMENT'} />
+        <ActionButton action="publish" label="app.action.publish" confirm="app.action.publish_confirm" icon={<PublishIcon />} when={r => r.status === 'DRAFT' || r.status === 'SUBMITTED'} />
+        <EditButtonWhenDraft />
+    </TopToolbar>
+);
+
+const EditButtonWhenDraft = () => {
+    const record = useRecordContext();
+    return record?.status === 'DRAFT' ? <EditButton /> : null;
+};
+
 const PlanShow = () => (
-    <Show>
+    <Show actions={<Actions />}>
         <TabbedShowLayout>
             <TabbedShowLayout.Tab label="resources.plans.name">
                 <TextField source="name" />

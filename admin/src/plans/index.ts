@@ -5,6 +5,8 @@ import { lazy } from 'react';
 const resource = {
     list: lazy(() => import('./PlanList')),
     show: lazy(() => import('./PlanShow')),
+    create: lazy(() => import('./PlanCreate')),
+    edit: lazy(() => import('./PlanEdit')),
     icon: PlanIcon,
     recordRepresentation: 'name',
 };

@@ -5,6 +5,7 @@ import { lazy } from 'react';
 const resource = {
     list: lazy(() => import('./RecusalList')),
     show: lazy(() => import('./RecusalShow')),
+    create: lazy(() => import('./RecusalCreate')),
     icon: RecusalIcon,
     recordRepresentation: (record: { inspector?: { name: string }; target?: { name: string } }) =>
         `${record.inspector?.name ?? ''} ↔ ${record.target?.name ?? ''}`,

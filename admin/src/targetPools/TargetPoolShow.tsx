@@ -7,16 +7,26 @@ import {
     ReferenceManyField,
     SelectField,
     Show,
+    EditButton,
+    TopToolbar,
     SimpleShowLayout,
     TextField,
 } from 'react-admin';
 
 import { riskClassChoices, targetStatusChoices } from '../shared/choices';
 import { DateTimeField } from '../shared/fields';
+import { ConfirmPoolButton } from '../shared/ConfirmPoolButton';
 import { RelationField } from '../shared/RelationField';
 
+const Actions = () => (
+    <TopToolbar>
+        <ConfirmPoolButton />
+        <EditButton />
+    </TopToolbar>
+);
+
 const TargetPoolShow = () => (
-    <Show>
+    <Show actions={<Actions />}>
         <SimpleShowLayout>
             <TextField source="name" />
             <RelationField source="department" reference="departments" />

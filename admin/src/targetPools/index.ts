@@ -5,6 +5,8 @@ import { lazy } from 'react';
 const resource = {
     list: lazy(() => import('./TargetPoolList')),
     show: lazy(() => import('./TargetPoolShow')),
+    create: lazy(() => import('./TargetPoolCreate')),
+    edit: lazy(() => import('./TargetPoolEdit')),
     icon: TargetPoolIcon,
     recordRepresentation: 'name',
 };

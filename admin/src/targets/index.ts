@@ -6,6 +6,8 @@ const resource = {
     // Views load on first visit (Layout's Suspense shows a spinner), keeping them out of the initial bundle.
     list: lazy(() => import('./TargetList')),
     show: lazy(() => import('./TargetShow')),
+    create: lazy(() => import('./TargetCreate')),
+    edit: lazy(() => import('./TargetEdit')),
     icon: TargetIcon,
     recordRepresentation: 'name',
 };

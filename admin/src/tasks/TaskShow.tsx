@@ -17,9 +17,10 @@ import { CalendarDayField } from '../shared/CalendarDayField';
 import { acceptanceChoices, drawKindChoices, drawStatusChoices, itemCategoryChoices, modeChoices, participantRoleChoices, taskStatusChoices } from '../shared/choices';
 import { BasisPointsField, DateTimeField, RatiosField, TagsField } from '../shared/fields';
 import { RelationField } from '../shared/RelationField';
+import { TaskActions } from './TaskActions';
 
 const TaskShow = () => (
-    <Show>
+    <Show actions={<TaskActions />}>
         <TabbedShowLayout>
             <TabbedShowLayout.Tab label="resources.tasks.tabs.summary">
                 <TextField source="code" />

@@ -1,0 +1,36 @@
+// What can be done with a task from its page, by state and role (the server decides in the end):
+// DRAFT → edit, invite the participants (lead department or office); INVITING → a participating department
+// that has not answered accepts or declines with a reason; any state before the end → cancel with a reason
+// (lead department or office).
+import CancelIcon from '@mui/icons-material/Cancel';
+import CheckIcon from '@mui/icons-material/HowToReg';
+import DeclineIcon from '@mui/icons-material/DoNotDisturbOn';
+import SendIcon from '@mui/icons-material/Send';
+import { EditButton, TopToolbar, usePermissions, useRecordContext, type RaRecord } from 'react-admin';
+
+import type { Permissions } from '../authProvider';
+import { ActionButton } from '../shared/ActionButton';
+
+const TERMINAL = ['CLOSED', 'CANCELLED', 'REISSUED'];
+
+const awaitsMe = (departmentId: string | null | undefined) => (task: RaRecord) =>
+    task.status === 'INVITING' &&
+    (task.participants ?? []).some(
+        (p: { acceptance: string; department?: { id: string } }) => p.acceptance === 'PENDING' && p.department?.id === departmentId,
+    );
+
+export const TaskActions = () => {
+    const record = useRecordContext();
+    const { permissions } = usePermissions<Permissions | undefined>();
+    const mine = awaitsMe(permissions?.departmentId);
+    const leads = (task: RaRecord) => permissions?.role === 'OFFICE_ADMIN' || task.leadDepartment?.id === permissions?.departmentId;
+    return (
+        <TopToolbar>
+            <ActionButton action="accept" label="app.action.accept" confirm="app.action.accept_confirm" icon={<CheckIcon />} when={mine} />
+            <ActionButton action="decline" label="app.action.decline" confirm="app.action.decline_hint" reason icon={<DeclineIcon />} color="error" when={mine} />
+            <ActionButton action="invite" label="app.action.invite" confirm="app.action.invite_confirm" icon={<SendIcon />} when={r => r.status === 'DRAFT' && leads(r)} />
+            {record?.status === 'DRAFT' && leads(record) && <EditButton />}
+            <ActionButton action="cancel" label="app.action.cancel_task" confirm="app.action.cancel_hint" reason icon={<CancelIcon />} color="error" when={r => !TERMINAL.includes(r.status) && leads(r)} />
+        </TopToolbar>
+    );
+};

@@ -2,7 +2,10 @@
 // makeUscc), imports it through the import service into a fresh PostgreSQL database, re-imports it (must change
 // nothing), tries it once more all-or-nothing (must write nothing), and prints the timings.
 //
-//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm exec tsx bench/import.ts [--rows 100000] [--repeat 1] [--first-only] [--keep]
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm exec tsx bench/import.ts [--rows 100000] [--repeat 1] [--first-only] [--keep] [--nice]
+//
+// --nice raises the CPU priority (nice −10; needs root) of this process and of the PostgreSQL backends serving the
+// scratch database, to approximate a quiet machine when other sessions share it; the output says so.
 //
 // The database named in DATABASE_URL is only used to create and drop scratch databases (ssj_bench_<time>); each
 // repetition starts from a fresh one. Besides wall time it prints the CPU time of this process and of the
@@ -27,6 +30,7 @@ const ROWS = Number(arg('rows', '100000'));
 const REPEAT = Number(arg('repeat', '1'));
 const KEEP = process.argv.includes('--keep');
 const FIRST_ONLY = process.argv.includes('--first-only');
+const NICE = process.argv.includes('--nice');
 const BASE = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ms = (t0: number) => Math.round(performance.now() - t0);
 const TICK_MS = 10; // Linux clock ticks (USER_HZ = 100)
@@ -67,6 +71,18 @@ async function generate(): Promise<Buffer> {
   for (let n = 0; n < ROWS; n++) ws.addRow(row(n)).commit();
   await wb.commit();
   return Buffer.concat(chunks);
+}
+
+/** Raises the priority of this process and of the backends serving `db` (best effort). */
+async function raisePriority(admin: pg.Client, db: string): Promise<boolean> {
+  try {
+    os.setPriority(process.pid, -10);
+    const { rows } = await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [db]);
+    for (const { pid } of rows) os.setPriority(pid, -10);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** CPU ms used so far by the backends connected to `db` (null when they are not on this machine). */
@@ -123,6 +139,9 @@ for (let rep = 1; rep <= REPEAT; rep++) {
       ['re-import (same file)', false],
       ['all-or-nothing (1% bad: refused)', true],
     ] as const;
+    // open the pool's connections first, so that --nice reaches every backend the import will use
+    await Promise.all(Array.from({ length: 4 }, () => p.$transaction(async (tx) => tx.$queryRaw`select pg_sleep(0.05)::text as slept`)));
+    if (NICE && !(await raisePriority(admin, dbName))) console.log('--nice: could not raise priorities (not root?)');
     for (const [label, allOrNothing] of FIRST_ONLY ? runs.slice(0, 1) : runs) {
       const load = os.loadavg()[0]!.toFixed(1);
       const cpu0 = process.cpuUsage();
@@ -169,7 +188,7 @@ console.table(results);
 const sorted = [...firsts].sort((a, b) => a - b);
 const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
 console.log(
-  `${new Date().toISOString()}; PostgreSQL ${version}; node ${process.version}; ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}; ` +
+  `${new Date().toISOString()}; ${NICE ? 'nice −10; ' : ''}PostgreSQL ${version}; node ${process.version}; ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}; ` +
     `${failed ? 'CHECKS FAILED' : 'checks passed'}; first import: ${sorted.join(', ')} ms (median ${median} ms, ${median <= 10_000 ? 'within' : 'OVER'} the 10 s budget)`,
 );
 if (failed) process.exitCode = 1;

@@ -184,7 +184,7 @@ export function cellDate(v: Cell | undefined, date1904: boolean): Date | null | 
   if (v === null || v === undefined || v === '') return null;
   if (typeof v === 'number') {
     if (v < 1 || v > 2958465) return 'INVALID';
-    const days = Math.floor(v) - (date1904 ? -24107 : 25569);
+    const days = Math.floor(v) - (date1904 ? 24107 : 25569); // serial 0 = 1904-01-01 (day −24107) or 1899-12-30 (−25569)
     return new Date(days * 86_400_000);
   }
   const text = cellText(v);

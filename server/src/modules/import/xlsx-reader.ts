@@ -113,8 +113,27 @@ function lastClose(text: string, tag: string): number {
 async function readSharedStrings(buf: Buffer, e: ZipEntry): Promise<string[]> {
   const strings: string[] = [];
   for await (const part of completeParts(inflateEntry(buf, e), 'si>', IMPORT_LIMITS.maxRowChars)) {
-    SI_RE.lastIndex = 0;
-    for (let m = SI_RE.exec(part); m; m = SI_RE.exec(part)) strings.push(m[1] ? richText(m[1]) : '');
+    if (part.includes(':si')) {
+      // namespace-prefixed markup: the general path
+      SI_RE.lastIndex = 0;
+      for (let m = SI_RE.exec(part); m; m = SI_RE.exec(part)) strings.push(m[1] ? richText(m[1]) : '');
+      continue;
+    }
+    for (let i = part.indexOf('<si'); i >= 0; i = part.indexOf('<si', i + 3)) {
+      const gt = part.indexOf('>', i);
+      const next = part.charCodeAt(i + 3);
+      if (gt < 0 || (next !== 62 && next !== 32 && next !== 47)) continue; // not <si>, <si ...> or <si/>
+      if (part.charCodeAt(gt - 1) === 47) {
+        strings.push('');
+        continue;
+      }
+      const close = part.indexOf('</si>', gt);
+      if (close < 0) break;
+      const inner = part.slice(gt + 1, close);
+      // plain text (<t>…</t>, the usual case) without the general rich-text path
+      strings.push(inner.startsWith('<t>') && inner.indexOf('<', 3) === inner.length - 4 ? decodeXmlText(inner.slice(3, -4)) : richText(inner));
+      i = close;
+    }
   }
   return strings;
 }
@@ -141,6 +160,107 @@ function resolveTarget(target: string): string {
     else if (seg !== '.') parts.push(seg);
   }
   return parts.join('/');
+}
+
+const tooManyColumns = () => new FileProblem('TOO_MANY_COLUMNS', `列数超过 ${IMPORT_LIMITS.maxColumns}`, `more than ${IMPORT_LIMITS.maxColumns} columns`);
+
+/** A cell's value from its type attribute and inner XML. */
+function cellValue(type: string, inner: string, shared: readonly string[]): Cell {
+  if (type === 'inlineStr') return richText(inner);
+  let text: string | undefined;
+  const a = inner.indexOf('<v>');
+  if (a >= 0) text = inner.slice(a + 3, inner.indexOf('</', a + 3));
+  else text = V_RE.exec(inner)?.[1];
+  if (text === undefined) return null;
+  switch (type) {
+    case 's':
+      return shared[Number(text)] ?? '';
+    case 'b':
+      return text.trim() === '1' || text.trim().toLowerCase() === 'true';
+    case 'str':
+    case 'e':
+    case 'd':
+      return decodeXmlText(text);
+    default: {
+      if (text.trim() === '') return null;
+      const n = Number(text);
+      return Number.isFinite(n) ? n : decodeXmlText(text);
+    }
+  }
+}
+
+/** Value of a double-quoted attribute in a tag's attribute text, e.g. attrValue(' r="B2" t="s"', 't') = 's'. */
+function attrValue(attrs: string, name: string): string | undefined {
+  const needle = `${name}="`;
+  for (let i = attrs.indexOf(needle); i >= 0; i = attrs.indexOf(needle, i + 1)) {
+    const before = attrs.charCodeAt(i - 1);
+    if (i === 0 || before === 32 || before === 9 || before === 10 || before === 13) {
+      const start = i + needle.length;
+      return attrs.slice(start, attrs.indexOf('"', start));
+    }
+  }
+  return undefined;
+}
+
+/** Cells of one row's XML, read with indexOf (no regular expression per cell: ~2× faster on 900,000 cells). */
+function scanCells(body: string, shared: readonly string[]): Cell[] {
+  const values: Cell[] = [];
+  const len = body.length;
+  let col = 0;
+  let pos = 0;
+  while (pos < len) {
+    const lt = body.indexOf('<', pos);
+    if (lt < 0) break;
+    let e = lt + 1;
+    for (; e < len; e++) {
+      const ch = body.charCodeAt(e);
+      if (ch === 32 || ch === 62 || ch === 47 || ch === 9 || ch === 10 || ch === 13) break;
+    }
+    const gt = body.indexOf('>', e);
+    if (gt < 0) break;
+    const tag = body.slice(lt + 1, e);
+    if (tag !== 'c' && !tag.endsWith(':c')) {
+      pos = gt + 1;
+      continue;
+    }
+    const selfClosing = body.charCodeAt(gt - 1) === 47;
+    const attrs = body.slice(e, selfClosing ? gt - 1 : gt);
+    const ref = attrValue(attrs, 'r');
+    if (ref) col = columnIndex(ref);
+    if (col >= IMPORT_LIMITS.maxColumns) throw tooManyColumns();
+    if (selfClosing) {
+      col++;
+      pos = gt + 1;
+      continue;
+    }
+    const closeTag = `</${tag}>`;
+    const close = body.indexOf(closeTag, gt + 1);
+    if (close < 0) break;
+    if (close > gt + 1) values[col] = cellValue(attrValue(attrs, 't') ?? 'n', body.slice(gt + 1, close), shared);
+    col++;
+    pos = close + closeTag.length;
+  }
+  return values;
+}
+
+/** Cells of one row's XML with regular expressions (any quoting). */
+function regexCells(body: string, shared: readonly string[]): Cell[] {
+  const values: Cell[] = [];
+  let col = 0;
+  CELL_RE.lastIndex = 0;
+  for (let c = CELL_RE.exec(body); c; c = CELL_RE.exec(body)) {
+    const attrs = c[1]!;
+    const ref = R_ATTR.exec(attrs);
+    if (ref) col = columnIndex(ref[1] ?? ref[2]!);
+    if (col >= IMPORT_LIMITS.maxColumns) throw tooManyColumns();
+    const inner = c[2];
+    if (inner) {
+      const tm = T_ATTR.exec(attrs);
+      values[col] = cellValue(tm ? (tm[1] ?? tm[2])! : 'n', inner, shared);
+    }
+    col++;
+  }
+  return values;
 }
 
 /** Opens an XLSX held in memory: checks the zip, finds the first sheet, reads the shared strings, counts rows. */
@@ -182,47 +302,9 @@ export async function openXlsx(buf: Buffer): Promise<XlsxSource> {
         next = rowNumber + 1;
         const body = m[2];
         if (!body) continue;
-        const values: Cell[] = [];
-        let col = 0;
-        CELL_RE.lastIndex = 0;
-        for (let c = CELL_RE.exec(body); c; c = CELL_RE.exec(body)) {
-          const attrs = c[1]!;
-          const ref = R_ATTR.exec(attrs);
-          if (ref) col = columnIndex(ref[1] ?? ref[2]!);
-          if (col >= IMPORT_LIMITS.maxColumns) throw new FileProblem('TOO_MANY_COLUMNS', `列数超过 ${IMPORT_LIMITS.maxColumns}`, `more than ${IMPORT_LIMITS.maxColumns} columns`);
-          const inner = c[2];
-          if (inner) {
-            const tm = T_ATTR.exec(attrs);
-            const type = tm ? (tm[1] ?? tm[2]) : 'n';
-            let value: Cell = null;
-            if (type === 'inlineStr') value = richText(inner);
-            else {
-              const v = V_RE.exec(inner);
-              if (v) {
-                const text = v[1]!;
-                switch (type) {
-                  case 's':
-                    value = shared[Number(text)] ?? '';
-                    break;
-                  case 'b':
-                    value = text.trim() === '1' || text.trim().toLowerCase() === 'true';
-                    break;
-                  case 'str':
-                  case 'e':
-                  case 'd':
-                    value = decodeXmlText(text);
-                    break;
-                  default: {
-                    const n = Number(text);
-                    value = text.trim() === '' ? null : Number.isFinite(n) ? n : decodeXmlText(text);
-                  }
-                }
-              }
-            }
-            values[col] = value;
-          }
-          col++;
-        }
+        // the indexOf scanner handles what Excel, WPS, LibreOffice and ExcelJS write (double-quoted attributes);
+        // a row with an apostrophe anywhere (single-quoted attributes?) takes the regular-expression path
+        const values = body.includes("'") ? regexCells(body, shared) : scanCells(body, shared);
         chunk.push({ rowNumber, values });
       }
       if (chunk.length) yield chunk;

@@ -2,7 +2,7 @@
 // database (it seeds the demo data and the demo accounts of README.md), and stops it afterwards.
 // Screenshots and the server's log go to test-results/e2e/ (kept by CI as artifacts).
 // E2E_SKIP_BUILD=1 reuses an existing admin/dist (when iterating on tests only).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -45,25 +45,27 @@ async function waitUntilReady(url: string, server: ChildProcess, timeoutMs: numb
     throw new Error(`the server was not ready within ${timeoutMs / 1000} s; see ${RESULTS_DIR}/server.log`);
 }
 
+/** `pnpm build:admin`, unless E2E_SKIP_BUILD=1; the server serves admin/dist as soon as it exists. */
+async function buildConsole(timings: Record<string, number>): Promise<void> {
+    if (process.env.E2E_SKIP_BUILD !== '1') {
+        const started = Date.now();
+        // NODE_ENV: vitest sets `test`, which would make Vite bundle React's development build.
+        const build = spawn('pnpm', ['build:admin'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] });
+        let output = '';
+        build.stdout.on('data', chunk => (output += chunk));
+        build.stderr.on('data', chunk => (output += chunk));
+        const status = await new Promise<number | null>(resolve => build.on('close', resolve));
+        fs.writeFileSync(path.join(RESULTS_DIR, 'build.log'), output);
+        if (status !== 0) throw new Error(`pnpm build:admin failed; see ${RESULTS_DIR}/build.log`);
+        timings.buildMs = Date.now() - started;
+    }
+    if (!fs.existsSync(path.join(ROOT, 'admin', 'dist', 'index.html'))) throw new Error('admin/dist is missing: run pnpm build:admin');
+}
+
 export default async function setup(project: TestProject) {
     fs.rmSync(RESULTS_DIR, { recursive: true, force: true });
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
     const timings: Record<string, number> = {};
-
-    if (process.env.E2E_SKIP_BUILD !== '1') {
-        const started = Date.now();
-        // NODE_ENV: vitest sets `test`, which would make Vite bundle React's development build.
-        const build = spawnSync('pnpm', ['build:admin'], {
-            cwd: ROOT,
-            env: { ...process.env, NODE_ENV: 'production' },
-            stdio: ['ignore', 'pipe', 'pipe'],
-            encoding: 'utf8',
-        });
-        fs.writeFileSync(path.join(RESULTS_DIR, 'build.log'), `${build.stdout}\n${build.stderr}`);
-        if (build.status !== 0) throw new Error(`pnpm build:admin failed; see ${RESULTS_DIR}/build.log`);
-        timings.buildMs = Date.now() - started;
-    }
-    if (!fs.existsSync(path.join(ROOT, 'admin', 'dist', 'index.html'))) throw new Error('admin/dist is missing: run pnpm build:admin');
 
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssj-e2e-'));
     const port = await freePort();
@@ -77,7 +79,8 @@ export default async function setup(project: TestProject) {
     const started = Date.now();
     const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', log, log] });
     try {
-        await waitUntilReady(baseURL, server, 120_000);
+        // The console builds while the new database is created and seeded (the slower of the two).
+        await Promise.all([buildConsole(timings), waitUntilReady(baseURL, server, 120_000)]);
     } catch (error) {
         server.kill('SIGTERM');
         throw error;

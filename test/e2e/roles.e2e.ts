@@ -1,9 +1,10 @@
 // Every demo account signs in, lands on the work-queue page, sees exactly the menu its role may use
-// (docs/SECURITY.md, "Root fields" and "Rows"), and signs out again.
+// (docs/SECURITY.md, "Root fields" and "Rows"), and signs out again. One page serves all of them in turn,
+// as one shared office computer would: signing out must leave nothing of the previous user behind.
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { launchBrowser, login, logout, menuResources, openSession, type DemoUser, type Session } from './helpers/browser.ts';
+import { launchBrowser, login, logout, menuResources, openSession, screenshotOnFailure, type DemoUser, type Session } from './helpers/browser.ts';
 
 const EVERYONE = ['departments', 'checkItems', 'itemLists', 'targets', 'inspectors', 'plans', 'tasks', 'draws', 'inspectorAssignments', 'inspectionRecords', 'itemResults', 'publications', 'corrections', 'creditEvents', 'followUps', 'calendarDays'];
 const POOLS = ['targetPools', 'inspectorPools', 'recusals'];
@@ -20,31 +21,29 @@ const MENUS: Record<DemoUser, string[]> = {
 
 describe('each role sees the menu it may use', () => {
     let browser: Browser;
-    let session: Session | undefined;
+    let session: Session;
     beforeAll(async () => {
         browser = await launchBrowser();
+        session = await openSession(browser, inject('baseURL'), 'roles', false);
+        await session.page.goto('/');
+        await session.page.locator('input[name="username"]').waitFor();
+        await session.shot('login');
     });
-    afterAll(() => browser?.close());
-    afterEach(async () => {
+    afterAll(async () => {
         await session?.close();
-        session = undefined;
+        await browser?.close();
     });
 
     for (const user of Object.keys(MENUS) as DemoUser[]) {
         it(`${user}: signs in, sees its menu, signs out`, async () => {
-            session = await openSession(browser, inject('baseURL'), `roles-${user}`);
             const { page, shot } = session;
-            await page.goto('/');
-            await page.locator('input[name="username"]').waitFor();
-            await shot('login');
-
+            screenshotOnFailure(page, `roles-${user}`);
             await login(page, user);
             const menu = await menuResources(page);
-            await shot('dashboard');
+            await shot(`${user}-dashboard`);
             expect([...menu].sort()).toEqual([...MENUS[user]].sort());
 
             await logout(page);
-            await shot('signed-out');
             expect(page.url()).toContain('#/login');
             expect(session.pageErrors).toEqual([]);
         });

@@ -46,8 +46,18 @@ export function launchBrowser(): Promise<Browser> {
     return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
 }
 
-/** Opens a fresh context; call it inside a test (a failing test leaves `<prefix>-FAILED.png`). */
-export async function openSession(browser: Browser, baseURL: string, prefix: string): Promise<Session> {
+/** The page as it was when a step failed (`<name>-FAILED.png`), next to the steps that passed. Call in a test. */
+export function screenshotOnFailure(page: Page, name: string): void {
+    onTestFailed(async () => {
+        await page.screenshot({ path: path.join(RESULTS_DIR, `${name}-FAILED.png`) }).catch(() => undefined);
+    });
+}
+
+/**
+ * Opens a fresh context (cookies, storage). Inside a test, a failure leaves `<prefix>-FAILED.png`; a session
+ * shared by several tests (opened in beforeAll: `inTest` false) registers that per test instead.
+ */
+export async function openSession(browser: Browser, baseURL: string, prefix: string, inTest = true): Promise<Session> {
     const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 860 }, locale: 'zh-CN', acceptDownloads: true });
     // No CSS transitions or animations: screenshots show finished states (dialogs fully faded in).
     await context.addInitScript(() => {
@@ -66,10 +76,7 @@ export async function openSession(browser: Browser, baseURL: string, prefix: str
     });
     let step = 0;
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    // The page as it was when a step failed, next to the steps that passed.
-    onTestFailed(async () => {
-        await page.screenshot({ path: path.join(RESULTS_DIR, `${prefix}-FAILED.png`) }).catch(() => undefined);
-    });
+    if (inTest) screenshotOnFailure(page, prefix);
     return {
         page,
         pageErrors,

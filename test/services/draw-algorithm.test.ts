@@ -225,6 +225,10 @@ describe('snapshots', () => {
     const raw = shuffled.map((c) => `${c.uscc},${c.stratum}\n`).join('');
     const sorted = A.candidateBytes(A.sortCandidates(A.parseCandidates(Buffer.from(raw), { unsorted: true })));
     expect(sorted.toString('latin1')).toBe(A.candidateText(unique));
+    // the same from per-stratum USCC strings, as the database aggregates them
+    const parts = (['A', 'B', 'C', 'D'] as const).map((st) => ({ stratum: st, usccs: shuffled.filter((c) => c.stratum === st).map((c) => c.uscc).join('') }));
+    expect(A.candidateBytes(A.sortCandidates(A.candidatesFromStrata(parts))).toString('latin1')).toBe(A.candidateText(unique));
+    expect(() => A.candidatesFromStrata([{ stratum: 'A', usccs: 'I'.repeat(18) }])).toThrow(/USCC character/);
     expect(() => A.sortCandidates(A.parseCandidates(Buffer.from(`${u(1)},A\n${u(2)},A\n${u(1)},A\n`), { unsorted: true }))).toThrow(/twice/);
   });
 

@@ -239,38 +239,62 @@ export function parseCandidates(bytes: Uint8Array, opts: { unsorted?: boolean } 
 }
 
 /**
- * Sorts a candidate set by USCC (byte order): LSD radix sort, two characters per pass (USCC characters are
- * '0'–'Y', 42 values from '0'), nine passes. Faster than a database sort of fixed 18-byte keys that share long
- * prefixes. Duplicates are refused.
+ * A candidate set from per-stratum strings of concatenated 18-character USCCs (what the database aggregates), in any
+ * order; sortCandidates puts it in snapshot order.
+ */
+export function candidatesFromStrata(parts: { stratum: Stratum; usccs: string }[]): CandidateSet {
+  const n = parts.reduce((sum, p) => sum + p.usccs.length / USCC_LEN, 0);
+  if (!Number.isInteger(n)) throw new DrawAlgorithmError('SNAPSHOT_FORMAT', 'USCC strings must hold 18 characters each');
+  const uscc = new Uint8Array(n * USCC_LEN);
+  const stratum = new Uint8Array(n);
+  let at = 0;
+  for (const p of parts) {
+    const bytes = Buffer.from(p.usccs, 'latin1');
+    for (let j = 0; j < bytes.length; j++)
+      if (!IS_USCC_BYTE[bytes[j]!]) throw new DrawAlgorithmError('SNAPSHOT_FORMAT', `not a USCC character at ${j} of stratum ${p.stratum}`);
+    uscc.set(bytes, at * USCC_LEN);
+    stratum.fill(STRATA.indexOf(p.stratum), at, at + bytes.length / USCC_LEN);
+    at += bytes.length / USCC_LEN;
+  }
+  return { n, uscc, stratum, strata: STRATA };
+}
+
+/**
+ * Sorts a candidate set by USCC (byte order): LSD radix sort, two characters per pass (USCC characters are '0'–'Y',
+ * 42 values from '0'), nine passes, moving the 18-byte records themselves so every pass reads sequentially. Faster
+ * than a database sort of fixed 18-byte keys that share long prefixes. Duplicates are refused.
  */
 export function sortCandidates(set: CandidateSet): CandidateSet {
   const n = set.n;
-  let idx = new Uint32Array(n);
-  let tmp = new Uint32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
   const R = 42 * 42;
-  const count = new Uint32Array(R + 1);
-  const u = set.uscc;
+  const count = new Uint32Array(R);
+  let src = set.uscc.slice();
+  let dst = new Uint8Array(n * USCC_LEN);
+  let srcS = set.stratum.slice();
+  let dstS = new Uint8Array(n);
   for (let pos = USCC_LEN - 2; pos >= 0; pos -= 2) {
     count.fill(0);
-    for (let i = 0; i < n; i++) count[(u[i * USCC_LEN + pos]! - 48) * 42 + (u[i * USCC_LEN + pos + 1]! - 48) + 1]!++;
-    for (let b = 0; b < R; b++) count[b + 1]! += count[b]!;
-    for (let i = 0; i < n; i++) {
-      const v = idx[i]!;
-      tmp[count[(u[v * USCC_LEN + pos]! - 48) * 42 + (u[v * USCC_LEN + pos + 1]! - 48)]!++] = v;
+    for (let i = 0, p = pos; i < n; i++, p += USCC_LEN) count[(src[p]! - 48) * 42 + (src[p + 1]! - 48)]!++;
+    let sum = 0;
+    for (let b = 0; b < R; b++) {
+      const c = count[b]!;
+      count[b] = sum;
+      sum += c;
     }
-    [idx, tmp] = [tmp, idx];
+    for (let i = 0, p = 0; i < n; i++, p += USCC_LEN) {
+      const slot = count[(src[p + pos]! - 48) * 42 + (src[p + pos + 1]! - 48)]!++;
+      const q = slot * USCC_LEN;
+      for (let j = 0; j < USCC_LEN; j++) dst[q + j] = src[p + j]!;
+      dstS[slot] = srcS[i]!;
+    }
+    [src, dst] = [dst, src];
+    [srcS, dstS] = [dstS, srcS];
   }
-  const out: CandidateSet = { n, uscc: new Uint8Array(n * USCC_LEN), stratum: new Uint8Array(n), strata: set.strata };
-  for (let r = 0; r < n; r++) {
-    const v = idx[r]!;
-    for (let j = 0; j < USCC_LEN; j++) out.uscc[r * USCC_LEN + j] = u[v * USCC_LEN + j]!;
-    out.stratum[r] = set.stratum[v]!;
-    if (r > 0) {
-      let cmp = 0;
-      for (let j = 0; j < USCC_LEN && cmp === 0; j++) cmp = out.uscc[r * USCC_LEN + j]! - out.uscc[(r - 1) * USCC_LEN + j]!;
-      if (cmp === 0) throw new DrawAlgorithmError('SNAPSHOT_DUPLICATE', `USCC ${usccAt(out, r)} appears twice`);
-    }
+  const out: CandidateSet = { n, uscc: src, stratum: srcS, strata: set.strata };
+  for (let r = 1; r < n; r++) {
+    let same = true;
+    for (let j = 0; j < USCC_LEN && same; j++) same = src[r * USCC_LEN + j] === src[(r - 1) * USCC_LEN + j];
+    if (same) throw new DrawAlgorithmError('SNAPSHOT_DUPLICATE', `USCC ${usccAt(out, r)} appears twice`);
   }
   return out;
 }

@@ -29,6 +29,7 @@ import {
   UNSTRATIFIED,
   DrawAlgorithmError,
   candidateBytes,
+  candidatesFromStrata,
   commitmentOf,
   deriveSeed,
   departmentPlans,
@@ -275,7 +276,7 @@ export async function commitTargetDraw(ctx: Pick<Context, 'actor' | 'requestId'>
         },
         select: { id: true },
       });
-      await writeSnapshot(tx, draw.id, snap.gz);
+      await writeSnapshot(tx, draw.id, await snap.gz);
       audit.record({
         operation: 'commitTargetDraw',
         entity: 'Draw',
@@ -303,7 +304,7 @@ async function targetCandidates(tx: Tx, taskId: string, stratified: boolean) {
   // on a query that runs once).
   await tx.$executeRawUnsafe(`set local work_mem = '256MB'`);
   await tx.$executeRawUnsafe(`set local jit = off`);
-  const rows = await tx.$queryRaw<{ lines: string; n: number; a: number; b: number; c: number; d: number }[]>`
+  const rows = await tx.$queryRaw<{ a: string; b: string; c: string; d: string; all: string }[]>`
     with recursive
     k as (select * from task where id = ${taskId}::uuid),
     pools as (
@@ -323,7 +324,7 @@ async function targetCandidates(tx: Tx, taskId: string, stratified: boolean) {
        where d.task_id = ${taskId}::uuid and d.status = 'LOCKED'
     ),
     cand as (
-      select t.uscc, case when ${stratified}::boolean then t.risk_class::text else 'ALL' end as stratum
+      select t.uscc::text as uscc, case when ${stratified}::boolean then t.risk_class::text else 'ALL' end as stratum
         from target t, k
        where t.status <> 'DEREGISTERED'
          and t.id in (select m.target_id from target_pool_member m where m.pool_id in (select id from pools))
@@ -334,24 +335,27 @@ async function targetCandidates(tx: Tx, taskId: string, stratified: boolean) {
          and (coalesce(cardinality(k.scope_target_types), 0) = 0 or t.type = any(k.scope_target_types))
          and (coalesce(cardinality(k.scope_keywords), 0) = 0 or exists (select 1 from unnest(k.scope_keywords) x where strpos(coalesce(t.business_scope, ''), x) > 0))
     )
-    select coalesce(string_agg(uscc::text || ',' || stratum || E'\n', ''), '') as lines,
-           count(*)::int as n,
-           (count(*) filter (where stratum = 'A'))::int as a,
-           (count(*) filter (where stratum = 'B'))::int as b,
-           (count(*) filter (where stratum = 'C'))::int as c,
-           (count(*) filter (where stratum = 'D'))::int as d
+    -- Per stratum, the USCCs (18 characters each) in one string: no per-row concatenation or separator.
+    select coalesce(string_agg(uscc, '') filter (where stratum = 'A'), '') as a,
+           coalesce(string_agg(uscc, '') filter (where stratum = 'B'), '') as b,
+           coalesce(string_agg(uscc, '') filter (where stratum = 'C'), '') as c,
+           coalesce(string_agg(uscc, '') filter (where stratum = 'D'), '') as d,
+           coalesce(string_agg(uscc, '') filter (where stratum = 'ALL'), '') as "all"
       from cand`;
   mark('candidates query');
   const r = rows[0]!;
   // Unsorted from the database; sorted here by USCC in byte order (radix sort, see sortCandidates).
-  const bytes = candidateBytes(sortCandidates(parseCandidates(Buffer.from(r.lines, 'latin1'), { unsorted: true })));
-  mark('parse and sort');
-  const counts: Partial<Record<Stratum, number>> = stratified ? { A: r.a, B: r.b, C: r.c, D: r.d } : { ALL: r.n };
+  const set = sortCandidates(
+    candidatesFromStrata(stratified ? (['A', 'B', 'C', 'D'] as const).map((s) => ({ stratum: s, usccs: r[s.toLowerCase() as 'a'] })) : [{ stratum: 'ALL', usccs: r.all }]),
+  );
+  const bytes = candidateBytes(set);
+  mark('sort');
+  const counts = stratumCounts(set);
+  const gzipped = gzip(bytes, { level: 1 }); // on the libuv thread pool while the rest goes on
+  gzipped.catch(() => {}); // awaited by the caller; never an unhandled rejection
   const hash = sha256hex(bytes);
   mark('candidate hash');
-  const gz = new Uint8Array(await gzip(bytes, { level: 1 }));
-  mark(`gzip (${bytes.length} → ${gz.length} bytes)`);
-  return { n: r.n, counts, hash, gz };
+  return { n: set.n, counts, hash, gz: gzipped.then((b) => new Uint8Array(b)) };
 }
 
 // ───────────────────────── inspector draw: commit ─────────────────────────

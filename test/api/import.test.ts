@@ -210,6 +210,21 @@ describe('importTargets from CSV', () => {
     expect(t.pools.map((p) => p.poolId).sort()).toEqual([s.pools.scjgPool.id, s.pools.wjjPool.id].sort());
   });
 
+  it('two imports of the same new businesses at once: one row each, both pools complete', async () => {
+    const pool = await prisma().targetPool.create({ data: { departmentId: s.departments.scjg.id, name: '并发导入库' } });
+    const body = csvFile(TARGET_HEADINGS, Array.from({ length: 300 }, (_, i) => targetRow(5000 + i)));
+    const [a, b] = await Promise.all([
+      importTargets(s.pools.scjgPool.id, { name: 'a.csv', body }, false, s.actors.office.headers),
+      importTargets(pool.id, { name: 'b.csv', body }, true, s.actors.scjgAdmin.headers),
+    ]);
+    expect([a.status, b.status]).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+    expect(a.insertedRows + b.insertedRows).toBe(300);
+    const uscc = { in: Array.from({ length: 300 }, (_, i) => importUscc(5000 + i)) };
+    expect(await prisma().target.count({ where: { uscc } })).toBe(300);
+    expect(await prisma().targetPoolMember.count({ where: { poolId: pool.id, target: { uscc } } })).toBe(300);
+    expect(await prisma().targetPoolMember.count({ where: { poolId: s.pools.scjgPool.id, target: { uscc } } })).toBe(300);
+  });
+
   it('refuses a cell longer than the spreadsheet limit', async () => {
     const long = targetRow(60);
     long[6] = '经'.repeat(IMPORT_LIMITS.maxCellChars + 1);

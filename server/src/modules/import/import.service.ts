@@ -13,6 +13,10 @@
 //   all-or-nothing imports on PostgreSQL update it from a second connection (on embedded PGlite, which has one
 //   connection, it moves at the end).
 // - Every transaction records audit events (startImport, importBatch, finishImport / failImport).
+// - Known limits: a job whose server stops mid-way stays RUNNING (nothing resumes it; its committed batches stay
+//   in per-batch mode, nothing stays in all-or-nothing mode); on embedded PGlite an all-or-nothing import holds
+//   the only connection, so other writes wait for it (up to Prisma's 10 s maxWait) — use per-batch mode there
+//   for big files.
 import { createHash } from 'node:crypto';
 import { db, prisma } from '../../db/database.ts';
 import type { Context } from '../../context.ts';

@@ -196,7 +196,7 @@ export const targetOrder = (a: TargetRow, b: TargetRow) => (a.name < b.name ? -1
  * The batch holds distinct USCCs (the caller removes duplicates), sorted by targetOrder.
  */
 export async function writeTargets(tx: Tx, rows: readonly TargetRow[], poolIds: readonly string[], poolId: string): Promise<WriteCounts> {
-  const [r] = await tx.$queryRawUnsafe<{ updated: number; inserted: number; added: number }[]>(
+  const [r] = await tx.$queryRawUnsafe<{ updated: number; inserted: number; existing: number; added: number }[]>(
     `with x as materialized (
        -- rows arrive as JSON arrays in targetRowArray order: a third of the size of objects, and far cheaper for
        -- the client to pass through (measured: 18 ms instead of 88 ms of CPU per 5,000-row batch)
@@ -270,10 +270,31 @@ export async function writeTargets(tx: Tx, rows: readonly TargetRow[], poolIds: 
      )
      select (select count(*) from upd)::int as updated,
             (select count(*) from ins)::int as inserted,
+            (select count(*) from ex where tid is not null)::int as existing,
             (select count(*) from mem where pool_id = $3::uuid)::int as added`,
     JSON.stringify(rows.map(targetRowArray)),
     JSON.stringify(poolIds),
     poolId,
   );
-  return { inserted: r!.inserted, updated: r!.updated, unchanged: rows.length - r!.inserted - r!.updated, addedToPool: r!.added };
+  let added = r!.added;
+  if (r!.inserted + r!.existing < rows.length) {
+    // Another transaction inserted some of these USCCs after this statement's snapshot (two imports of the same new
+    // business at once): `ins` skipped them and `mem` could not see them. A new statement sees them committed.
+    const [late] = await tx.$queryRawUnsafe<{ added: number }[]>(
+      `with mem as (
+         insert into target_pool_member (pool_id, target_id)
+         select p.id, t.id
+           from target t
+           join (select value::char(18) as uscc from jsonb_array_elements_text($1::jsonb)) u on u.uscc = t.uscc
+          cross join (select value::uuid as id from jsonb_array_elements_text($2::jsonb)) p
+         on conflict do nothing
+         returning pool_id
+       ) select (select count(*) from mem where pool_id = $3::uuid)::int as added`,
+      JSON.stringify(rows.map((x) => x.uscc)),
+      JSON.stringify(poolIds),
+      poolId,
+    );
+    added += late!.added;
+  }
+  return { inserted: r!.inserted, updated: r!.updated, unchanged: rows.length - r!.inserted - r!.updated, addedToPool: added };
 }

@@ -52,7 +52,7 @@ describe('xlsx reader', () => {
     const rows = await readAll(Buffer.from(await wb.xlsx.writeBuffer()));
     expect(rows.map((r) => r.rowNumber)).toEqual([1, 2, 4]);
     expect(rows[1]!.values.slice(0, 4)).toEqual(['91370687MA3C0000X1', '海阳市<测试>&公司', 12.5, true]);
-    expect(cellDate(rows[1]!.values[4], false)?.valueOf()).toBe(Date.UTC(2021, 2, 5));
+    expect(cellDate(rows[1]!.values[4], false)).toEqual(new Date(Date.UTC(2021, 2, 5)));
     expect(rows[1]!.values[5]).toBe(25);
     expect(rows[2]!.values[0]).toBe('A4 only');
     expect(rows[2]!.values[1]).toBeUndefined();
@@ -83,8 +83,10 @@ describe('xlsx reader', () => {
     expect(src.sheetName).toBe('数据');
     expect(src.date1904).toBe(true);
     expect((await readAll(wb))[0]!.values).toEqual(['第二张']);
-    expect(cellDate(1, true)?.toISOString().slice(0, 10)).toBe('1904-01-02');
-    expect(cellDate(44260, false)?.toISOString().slice(0, 10)).toBe('2021-03-05');
+    expect(cellDate(1, true)).toEqual(new Date('1904-01-02T00:00:00Z'));
+    expect(cellDate(44260, false)).toEqual(new Date('2021-03-05T00:00:00Z'));
+    expect(cellDate('2021年3月5日', false)).toEqual(new Date('2021-03-05T00:00:00Z'));
+    expect(cellDate('2021-02-30', false)).toBe('INVALID');
   });
 
   it('refuses zip bombs, encrypted files and non-workbooks', async () => {

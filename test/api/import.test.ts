@@ -210,6 +210,18 @@ describe('importTargets from CSV', () => {
     expect(t.pools.map((p) => p.poolId).sort()).toEqual([s.pools.scjgPool.id, s.pools.wjjPool.id].sort());
   });
 
+  it('reads a CSV saved by Excel on Chinese Windows (GB 18030 / GBK)', async () => {
+    const gbk = (hex: string) => Buffer.from(hex.replace(/ /g, ''), 'hex');
+    const comma = Buffer.from(',');
+    const body = Buffer.concat([
+      gbk('CDB3 D2BB C9E7 BBE1 D0C5 D3C3 B4FA C2EB'), comma, gbk('C3FB B3C6'), comma, gbk('D0D0 D5FE C7F8 BBAE B4FA C2EB'), comma, gbk('D0D0 D2B5 B4FA C2EB'),
+      Buffer.from(`\r\n${importUscc(90)},`), gbk('BAA3 D1F4 CAD0 B2E2 CAD4 C9CC D0D0'), Buffer.from(',370687,F5211\r\n'),
+    ]);
+    const job = await importTargets(s.pools.wjjPool.id, { name: 'gbk.csv', body }, false, s.actors.wjjAdmin.headers);
+    expect(job).toMatchObject({ status: 'SUCCEEDED', insertedRows: 1 });
+    expect((await prisma().target.findUniqueOrThrow({ where: { uscc: importUscc(90) } })).name).toBe('海阳市测试商行');
+  });
+
   it('two imports of the same new businesses at once: one row each, both pools complete', async () => {
     const pool = await prisma().targetPool.create({ data: { departmentId: s.departments.scjg.id, name: '并发导入库' } });
     const body = csvFile(TARGET_HEADINGS, Array.from({ length: 300 }, (_, i) => targetRow(5000 + i)));

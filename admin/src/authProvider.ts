@@ -46,7 +46,8 @@ export const authProvider: AuthProvider = {
 
     async checkError(error: { status?: number; message?: string; body?: { operation?: string } }) {
         if (error?.status === 401) {
-            forgetActor();
+            // react-admin then calls logout() (which forgets the actor); the actor is kept until then because
+            // react-admin shows the "session ended" notice only while checkAuth still passes.
             throw { message: 'ra.notification.logged_out' };
         }
         if (error?.status === 403 && error.body?.operation !== 'mutation') {

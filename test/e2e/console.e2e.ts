@@ -1,7 +1,7 @@
 // The office browses lists and show pages, uses the forms that exist today (users, API keys) including a
 // server-side validation error shown on its field, switches language, exports, signs out; an analyst sees
 // only inspectors' names and is turned away from the pools; a department admin refused a row by the server
-// gets a notification and stays signed in.
+// gets a notification and stays signed in; an ended session leads back to the sign-in page.
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -158,5 +158,13 @@ describe('the console at work', () => {
         await page.goto('/#/tasks');
         await page.locator('table tbody tr, .RaEmpty-message').first().waitFor();
         expect(page.url()).toContain('#/tasks');
+
+        // The session ends behind the console's back (expiry, revocation): the next request gets a 401
+        // and the user is sent to the sign-in page with a notice.
+        await page.context().clearCookies();
+        await page.goto('/#/departments');
+        await page.locator('input[name="username"]').waitFor();
+        await page.getByText('会话已结束，请重新登录').waitFor();
+        await shot('session-ended');
     });
 });

@@ -1,7 +1,7 @@
 // One month of the working-day calendar, weeks starting on Monday: public holidays in red, make-up working
 // days (调休) in blue, ordinary weekends grey. Dates are handled in UTC, like the API's `Date`.
 import { Box, Typography } from '@mui/material';
-import { useTranslate } from 'react-admin';
+import { useLocaleState, useTranslate } from 'react-admin';
 
 export interface SpecialDay {
     date: string;
@@ -23,6 +23,7 @@ export const MonthGrid = ({
     onPick?: (date: string) => void;
 }) => {
     const translate = useTranslate();
+    const [locale] = useLocaleState();
     const first = new Date(Date.UTC(year, month - 1, 1));
     const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
     const lead = (first.getUTCDay() + 6) % 7; // Monday = 0
@@ -33,7 +34,7 @@ export const MonthGrid = ({
     return (
         <Box data-testid={`month-${month}`}>
             <Typography variant="subtitle2" sx={{ mb: 0.5 }}>
-                {translate('app.calendar.month', { month })}
+                {new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(first)}
             </Typography>
             <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(7, 1fr)', gap: '2px', fontSize: 12, textAlign: 'center' }}>
                 {translate('app.calendar.weekdays')

@@ -106,7 +106,6 @@ const enApp: SameKeys<typeof zhApp> = {
             legend_weekend: 'Weekend',
             counts: '%{holidays} holidays, %{workdays} make-up working days',
             weekdays: 'Mo,Tu,We,Th,Fr,Sa,Su',
-            month: 'Month %{month}',
             edit_hint: 'Click a date to mark a holiday or a make-up working day; affected tasks get their publication due dates recomputed.',
         },
         field: {

@@ -104,7 +104,6 @@ const zhApp = {
             legend_weekend: '周末',
             counts: '节假日 %{holidays} 天，调休上班 %{workdays} 天',
             weekdays: '一,二,三,四,五,六,日',
-            month: '%{month} 月',
             edit_hint: '点击日期可设置节假日或调休上班日；修改后受影响任务的公示截止日期将重新计算。',
         },
         field: {

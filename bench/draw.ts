@@ -10,6 +10,7 @@
 // departments with 50 inspectors each, 2 % of them on leave, and 2,000 recusals. Each run draws a new task of a new
 // year (so the "twice a year" history of earlier runs does not shrink the candidate list) through the service
 // functions the GraphQL mutations call: commit, reveal, lock, each its own transaction.
+import fs from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
 import { openDatabase, useDatabase, type Database } from '../server/src/db/database.ts';
@@ -26,6 +27,8 @@ const INSPECTOR_TARGETS = Number(opt('inspector-targets', '20000'));
 const INSPECTORS_PER_DEPARTMENT = Number(opt('inspectors', '50'));
 const RUNS = Number(opt('runs', '3'));
 const WHICH = opt('db', 'both');
+/** --ratios A,B,C,D in basis points (default 300,500,1000,2000: 3 %, 5 %, 10 %, 20 %) */
+const RATIOS = opt('ratios', '300,500,1000,2000').split(',').map(Number);
 const PG_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 /** --keep NAME: use (and keep) PostgreSQL database NAME, generating the data only when it is empty (for profiling). */
 const KEEP = opt('keep', '');
@@ -38,10 +41,33 @@ const ctx = {
 } as unknown as Pick<Context, 'actor' | 'requestId'>;
 
 const ms = (t0: number) => Math.round(performance.now() - t0);
-async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+
+/** CPU time (ms) used so far by this process (all threads) and, on PostgreSQL, by the benchmark database's backends. */
+async function cpuNow(db: Database): Promise<number> {
+  const own = process.cpuUsage();
+  let backends = 0;
+  if (db.kind === 'postgres') {
+    const { rows } = await db.raw.query<{ pid: number }>(`select pid from pg_stat_activity where datname = current_database()`);
+    for (const { pid } of rows) {
+      try {
+        const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        backends += (Number(f[11]) + Number(f[12])) * (1000 / 100); // clock ticks (100 Hz)
+      } catch {
+        /* backend gone */
+      }
+    }
+  }
+  return (own.user + own.system) / 1000 + backends;
+}
+
+let cpuDb: Database;
+/** Wall time and CPU time of one step. CPU time is what the step costs whatever else the machine runs. */
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number, number]> {
+  const c0 = await cpuNow(cpuDb);
   const t0 = performance.now();
   const r = await fn();
-  return [r, ms(t0)];
+  const wall = ms(t0);
+  return [r, wall, Math.round((await cpuNow(cpuDb)) - c0)];
 }
 
 // GB 32100: weights of positions 9–17 (the 9 body characters); the prefix "91370687" weighs 631.
@@ -103,6 +129,7 @@ async function generate(db: Database) {
 
 let taskSeq = Date.now() % 100_000;
 async function task(db: Database, depIds: string[], year: number, ratios = [300, 500, 1000, 2000]) {
+  if (ratios.length !== 4 || ratios.some((x) => !Number.isInteger(x))) throw new Error('--ratios needs four integers');
   const { rows } = await db.raw.query<{ id: string }>(
     `insert into task (code, name, year, mode, lead_department_id, status, window_start, window_end, inspection_end_on, stratified, ratio_a_bp, ratio_b_bp, ratio_c_bp, ratio_d_bp, pool_ids, updated_at)
      values ($1, $1, $2, 'RISK_BASED', $3::uuid, 'READY', make_date($2, 4, 1), make_date($2, 6, 30), make_date($2, 6, 30), true, $4, $5, $6, $7, '{}', now())
@@ -145,29 +172,35 @@ async function bench(kind: 'postgres' | 'pglite') {
     drop = () => db.close();
   }
   useDatabase(db);
+  cpuDb = db;
   try {
     const { depIds } = await generate(db);
-    const rows: string[] = [];
     for (let r = 0; r < RUNS; r++) {
-      const taskId = await task(db, depIds, 2030 + r);
-      const [c, commitMs] = await timed(() => commitTargetDraw(ctx, { taskId, publicInputSource: 'bench' }));
-      const [, revealMs] = await timed(() => revealDraw(ctx, c.drawId, `bench-${r}`));
-      const [, lockMs] = await timed(() => lockDraw(ctx, c.drawId));
+      const taskId = await task(db, depIds, 2030 + r, RATIOS);
+      const [c, commitMs, commitCpu] = await timed(() => commitTargetDraw(ctx, { taskId, publicInputSource: 'bench' }));
+      const [, revealMs, revealCpu] = await timed(() => revealDraw(ctx, c.drawId, `bench-${r}`));
+      const [, lockMs, lockCpu] = await timed(() => lockDraw(ctx, c.drawId));
       const d = await db.prisma.draw.findUniqueOrThrow({ where: { id: c.drawId }, select: { candidateCount: true, selectedCount: true } });
-      rows.push(`  target draw  run ${r + 1}: ${d.candidateCount.toLocaleString('en')} candidates → ${d.selectedCount!.toLocaleString('en')} selected; commit ${commitMs} ms, reveal ${revealMs} ms, lock ${lockMs} ms, total ${commitMs + revealMs + lockMs} ms`);
-      console.log(rows.at(-1));
+      console.log(
+        `  target draw    run ${r + 1}: ${d.candidateCount.toLocaleString('en')} candidates → ${d.selectedCount!.toLocaleString('en')} selected; ` +
+          `commit ${commitMs} ms, reveal ${revealMs} ms, lock ${lockMs} ms, total ${commitMs + revealMs + lockMs} ms ` +
+          `(CPU ${commitCpu} + ${revealCpu} + ${lockCpu} = ${commitCpu + revealCpu + lockCpu} ms; load ${load()})`,
+      );
     }
     for (let r = 0; r < RUNS; r++) {
       const taskId = await task(db, depIds, 2040 + r);
       const c = await commitTargetDraw(ctx, { taskId, publicInputSource: 'bench', stratified: false, counts: [{ stratum: 'ALL', count: INSPECTOR_TARGETS }] });
       await revealDraw(ctx, c.drawId, `bench-${r}`);
       await lockDraw(ctx, c.drawId);
-      const [ci, commitMs] = await timed(() => commitInspectorDraw(ctx, { taskId, publicInputSource: 'bench' }));
-      const [, revealMs] = await timed(() => revealDraw(ctx, ci.drawId, `bench-i-${r}`));
-      const [, lockMs] = await timed(() => lockDraw(ctx, ci.drawId));
+      const [ci, commitMs, commitCpu] = await timed(() => commitInspectorDraw(ctx, { taskId, publicInputSource: 'bench' }));
+      const [, revealMs, revealCpu] = await timed(() => revealDraw(ctx, ci.drawId, `bench-i-${r}`));
+      const [, lockMs, lockCpu] = await timed(() => lockDraw(ctx, ci.drawId));
       const d = await db.prisma.draw.findUniqueOrThrow({ where: { id: ci.drawId }, select: { candidateCount: true, selectedCount: true } });
-      rows.push(`  inspector draw run ${r + 1}: ${INSPECTOR_TARGETS.toLocaleString('en')} targets × 3 departments (${d.candidateCount} inspectors available) → ${d.selectedCount!.toLocaleString('en')} seats; commit ${commitMs} ms, reveal (matching) ${revealMs} ms, lock ${lockMs} ms, total ${commitMs + revealMs + lockMs} ms`);
-      console.log(rows.at(-1));
+      console.log(
+        `  inspector draw run ${r + 1}: ${INSPECTOR_TARGETS.toLocaleString('en')} targets × 3 departments (${d.candidateCount} inspectors available) → ` +
+          `${d.selectedCount!.toLocaleString('en')} seats; commit ${commitMs} ms, reveal (matching) ${revealMs} ms, lock ${lockMs} ms ` +
+          `(CPU ${commitCpu} + ${revealCpu} + ${lockCpu} ms; load ${load()})`,
+      );
     }
   } finally {
     await drop();

@@ -673,11 +673,46 @@ export function targetsInTicketOrder(targets: SnapshotTarget[]): SnapshotTarget[
  * `usccs` × every certificate, into keys[t × certs.length + i]. Lets worker threads precompute the ranking.
  */
 export function inspectorRankKeys(seed: string, usccs: string[], certs: string[], from: number, to: number, keys: Int32Array, hasher: HasherFactory = fastHasher): void {
-  const hash = hasher(seed);
   const certBytes = certs.map((c) => Buffer.from(c, 'utf8'));
+  const mid = hasher === fastHasher ? midstateOf(seed) : null;
+  if (mid && certBytes.every((c) => c.length <= 35) && usccs.every((u) => USCC_RE.test(u))) {
+    // ":" + USCC + ":" is exactly 20 bytes, five message words; each certificate's words (with padding and length)
+    // are the same for every target, so they are built once.
+    const certWords = certBytes.map((cb) => {
+      const w = new Int32Array(11);
+      for (let j = 0; j < cb.length; j++) w[j >> 2]! |= cb[j]! << (24 - 8 * (j & 3));
+      w[cb.length >> 2]! |= 0x80 << (24 - 8 * (cb.length & 3));
+      w[10] = (64 + 20 + cb.length) * 8;
+      return w;
+    });
+    const out = new Int32Array(8);
+    const prefix = new Int32Array(5);
+    for (let t = from; t < to; t++) {
+      const u = usccs[t]!;
+      const c = (i: number) => u.charCodeAt(i);
+      prefix[0] = (58 << 24) | (c(0) << 16) | (c(1) << 8) | c(2);
+      prefix[1] = (c(3) << 24) | (c(4) << 16) | (c(5) << 8) | c(6);
+      prefix[2] = (c(7) << 24) | (c(8) << 16) | (c(9) << 8) | c(10);
+      prefix[3] = (c(11) << 24) | (c(12) << 16) | (c(13) << 8) | c(14);
+      prefix[4] = (c(15) << 24) | (c(16) << 16) | (c(17) << 8) | 58;
+      for (let i = 0; i < certWords.length; i++) {
+        const w = certWords[i]!;
+        W[0] = prefix[0]!;
+        W[1] = prefix[1]!;
+        W[2] = prefix[2]!;
+        W[3] = prefix[3]!;
+        W[4] = prefix[4]!;
+        for (let k = 0; k < 11; k++) W[5 + k] = w[k]!;
+        compress(mid, out, 0);
+        keys[t * certs.length + i] = out[0]!;
+      }
+    }
+    return;
+  }
+  const hash = hasher(seed);
   const longest = certBytes.reduce((m, c) => Math.max(m, c.length), 0);
   const digest = new Int32Array(8);
-  const tail = new Uint8Array(2 + USCC_LEN + longest + 8);
+  const tail = new Uint8Array(2 + USCC_LEN * 4 + longest + 8);
   for (let t = from; t < to; t++) {
     const prefix = Buffer.from(`:${usccs[t]}:`, 'utf8');
     tail.set(prefix, 0);

@@ -74,6 +74,12 @@ describe.skipIf(!!process.env.DATABASE_URL)('embedded database', () => {
     try {
       const first = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '' });
       const before = await countsAsOffice(first.url);
+      // every demo account but the analyst belongs to a department
+      for (const [u, pw] of [['scjg', 'Scjg#2026demo'], ['yjgl', 'Yjgl#2026demo'], ['wjj', 'Wjj#2026demo'], ['inspector', 'Inspector#2026demo']]) {
+        const l = await ask(first.url, `mutation { login(username: "${u}", password: "${pw}") { expiresAt } }`);
+        const me = await ask(first.url, `{ me { role department { shortName } } }`, l.cookie);
+        expect(me.body.data.me.department?.shortName, u).toBeTruthy();
+      }
       expect(before.departments.totalCount).toBe(17);
       expect(before.targets.totalCount).toBeGreaterThanOrEqual(5000);
       expect(before.inspectors.totalCount).toBeGreaterThanOrEqual(120);

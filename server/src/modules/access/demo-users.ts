@@ -19,11 +19,11 @@ export const DEMO_API_KEY = { prefix: 'demo0001', secret: 'demo-partner-key-not-
 export async function seedDemoUsers(): Promise<number> {
   const p = prisma();
   if (await p.user.count()) return 0;
-  const departments = await p.department.findMany({ select: { id: true, name: true, isOfficeHost: true } });
+  const departments = await p.department.findMany({ select: { id: true, name: true, shortName: true, isOfficeHost: true } });
   const host = departments.find((d) => d.isOfficeHost);
   let n = 0;
   for (const u of DEMO_USERS) {
-    const dept = u.dept === 'host' ? host : u.dept ? departments.find((d) => d.name === u.dept) : null;
+    const dept = u.dept === 'host' ? host : u.dept ? departments.find((d) => d.shortName === u.dept || d.name === u.dept) : null;
     const inspector = u.role === 'INSPECTOR' && dept ? await p.inspector.findFirst({ where: { departmentId: dept.id, active: true }, orderBy: { certificateNo: 'asc' } }) : null;
     await p.user.create({
       data: {

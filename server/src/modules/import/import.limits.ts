@@ -16,6 +16,8 @@ export const IMPORT_LIMITS = {
   maxZipEntries: 2_000,
   /** one decompressed zip entry (the sheet, the shared strings), bytes */
   maxEntryBytes: 512 * 1024 * 1024,
+  /** the shared-strings part, decompressed, bytes: it is held in memory while the sheet is read */
+  maxSharedStringsBytes: 128 * 1024 * 1024,
   /** all decompressed entries together, bytes */
   maxTotalUncompressedBytes: 768 * 1024 * 1024,
   /** decompressed / compressed, for entries over 1 MiB: ordinary sheets stay well below 100 */

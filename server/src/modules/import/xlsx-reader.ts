@@ -112,7 +112,7 @@ function lastClose(text: string, tag: string): number {
 
 async function readSharedStrings(buf: Buffer, e: ZipEntry): Promise<string[]> {
   const strings: string[] = [];
-  for await (const part of completeParts(inflateEntry(buf, e), 'si>', IMPORT_LIMITS.maxRowChars)) {
+  for await (const part of completeParts(inflateEntry(buf, e, IMPORT_LIMITS.maxSharedStringsBytes), 'si>', IMPORT_LIMITS.maxRowChars)) {
     if (part.includes(':si')) {
       // namespace-prefixed markup: the general path
       SI_RE.lastIndex = 0;

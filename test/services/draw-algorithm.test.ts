@@ -218,18 +218,23 @@ describe('snapshots', () => {
     expect(A.parseCandidates(Buffer.from('')).n).toBe(0);
   });
 
-  it('sortCandidates orders by USCC bytes (radix) exactly as a plain sort does, and refuses duplicates', () => {
-    const cands = Array.from({ length: 3000 }, (_, i) => ({ uscc: makeUscc('9', String(1 + (i % 3)), '370687', (i * 7919).toString(31).toUpperCase().replace(/[IOSVZ]/g, 'Y').padStart(9, '0').slice(-9)), stratum: (['A', 'B', 'C', 'D'] as const)[i % 4] }));
+  it('snapshotFromStrata sorts per-stratum USCC strings into snapshot lines exactly as a plain sort does', () => {
+    const cands = Array.from({ length: 3000 }, (_, i) => ({
+      uscc: makeUscc('9', String(1 + (i % 3)), ['370687', '370600', '110105'][i % 3]!, (i * 7919).toString(31).toUpperCase().replace(/[IOSVZ]/g, 'Y').padStart(9, '0').slice(-9)),
+      stratum: (['A', 'B', 'C', 'D'] as const)[i % 4],
+    }));
     const unique = [...new Map(cands.map((c) => [c.uscc, c])).values()];
     const shuffled = [...unique].sort(() => Math.random() - 0.5);
-    const raw = shuffled.map((c) => `${c.uscc},${c.stratum}\n`).join('');
-    const sorted = A.candidateBytes(A.sortCandidates(A.parseCandidates(Buffer.from(raw), { unsorted: true })));
-    expect(sorted.toString('latin1')).toBe(A.candidateText(unique));
-    // the same from per-stratum USCC strings, as the database aggregates them
     const parts = (['A', 'B', 'C', 'D'] as const).map((st) => ({ stratum: st, usccs: shuffled.filter((c) => c.stratum === st).map((c) => c.uscc).join('') }));
-    expect(A.candidateBytes(A.sortCandidates(A.candidatesFromStrata(parts))).toString('latin1')).toBe(A.candidateText(unique));
-    expect(() => A.candidatesFromStrata([{ stratum: 'A', usccs: 'I'.repeat(18) }])).toThrow(/USCC character/);
-    expect(() => A.sortCandidates(A.parseCandidates(Buffer.from(`${u(1)},A\n${u(2)},A\n${u(1)},A\n`), { unsorted: true }))).toThrow(/twice/);
+    const { bytes, counts } = A.snapshotFromStrata(parts);
+    expect(bytes.toString('latin1')).toBe(A.candidateText(unique));
+    expect(Object.values(counts).reduce((a, b) => a + b!, 0)).toBe(unique.length);
+    const all = A.snapshotFromStrata([{ stratum: 'ALL', usccs: shuffled.map((c) => c.uscc).join('') }]);
+    expect(all.bytes.toString('latin1')).toBe(A.candidateText(unique.map((c) => ({ ...c, stratum: 'ALL' as const }))));
+    expect(A.snapshotFromStrata([]).bytes.length).toBe(0);
+    expect(() => A.snapshotFromStrata([{ stratum: 'A', usccs: u(1) + u(2) }, { stratum: 'B', usccs: u(1) }])).toThrow(/twice/);
+    expect(() => A.snapshotFromStrata([{ stratum: 'A', usccs: 'I'.repeat(18) }])).toThrow(/not a USCC/);
+    expect(() => A.snapshotFromStrata([{ stratum: 'A', usccs: 'YYYY' }])).toThrow(/18 characters/);
   });
 
   it('ties on the first 16 bits of a ticket are ordered exactly by the whole ticket', () => {

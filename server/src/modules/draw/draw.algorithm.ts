@@ -239,79 +239,112 @@ export function parseCandidates(bytes: Uint8Array, opts: { unsorted?: boolean } 
 }
 
 /**
- * A candidate set from per-stratum strings of concatenated 18-character USCCs (what the database aggregates), in any
- * order; sortCandidates puts it in snapshot order.
+ * The snapshot bytes (sorted candidate lines) straight from per-stratum strings of concatenated USCCs, in any order,
+ * as the database aggregates them. Sorting 1,000,000 USCCs by bytes must be cheap, and their characters are '0'–'Y'
+ * (42 values from '0'), so each half of a USCC (9 characters) is a base-42 number below 2^49, exact in a double:
+ * candidates are grouped by their first half (few distinct values: registration type and region) and each group's
+ * second halves — times 8 plus the stratum — are sorted as a Float64Array, natively. Duplicates are refused.
  */
-export function candidatesFromStrata(parts: { stratum: Stratum; usccs: string }[]): CandidateSet {
+export function snapshotFromStrata(parts: { stratum: Stratum; usccs: string }[]): { bytes: Buffer; counts: Partial<Record<Stratum, number>> } {
   const n = parts.reduce((sum, p) => sum + p.usccs.length / USCC_LEN, 0);
   if (!Number.isInteger(n)) throw new DrawAlgorithmError('SNAPSHOT_FORMAT', 'USCC strings must hold 18 characters each');
-  const uscc = new Uint8Array(n * USCC_LEN);
-  const stratum = new Uint8Array(n);
+  const his = new Float64Array(n);
+  const keys = new Float64Array(n);
+  const counts: Partial<Record<Stratum, number>> = {};
   let at = 0;
   for (const p of parts) {
-    const bytes = Buffer.from(p.usccs, 'latin1');
-    for (let j = 0; j < bytes.length; j++)
-      if (!IS_USCC_BYTE[bytes[j]!]) throw new DrawAlgorithmError('SNAPSHOT_FORMAT', `not a USCC character at ${j} of stratum ${p.stratum}`);
-    uscc.set(bytes, at * USCC_LEN);
-    stratum.fill(STRATA.indexOf(p.stratum), at, at + bytes.length / USCC_LEN);
-    at += bytes.length / USCC_LEN;
-  }
-  return { n, uscc, stratum, strata: STRATA };
-}
-
-/**
- * Sorts a candidate set by USCC (byte order): LSD radix sort, two characters per pass (USCC characters are '0'–'Y',
- * 42 values from '0'), nine passes, moving the 18-byte records themselves so every pass reads sequentially. Faster
- * than a database sort of fixed 18-byte keys that share long prefixes. Duplicates are refused.
- */
-export function sortCandidates(set: CandidateSet): CandidateSet {
-  const n = set.n;
-  const R = 42 * 42;
-  const count = new Uint32Array(R);
-  let src = set.uscc.slice();
-  let dst = new Uint8Array(n * USCC_LEN);
-  let srcS = set.stratum.slice();
-  let dstS = new Uint8Array(n);
-  for (let pos = USCC_LEN - 2; pos >= 0; pos -= 2) {
-    count.fill(0);
-    for (let i = 0, p = pos; i < n; i++, p += USCC_LEN) count[(src[p]! - 48) * 42 + (src[p + 1]! - 48)]!++;
-    let sum = 0;
-    for (let b = 0; b < R; b++) {
-      const c = count[b]!;
-      count[b] = sum;
-      sum += c;
+    const code = STRATA.indexOf(p.stratum);
+    const str = p.usccs;
+    for (let o = 0; o < str.length; o += USCC_LEN, at++) {
+      let hi = 0;
+      let lo = 0;
+      for (let j = 0; j < 9; j++) {
+        const a = str.charCodeAt(o + j);
+        const b = str.charCodeAt(o + 9 + j);
+        if (a > 255 || b > 255 || !IS_USCC_BYTE[a] || !IS_USCC_BYTE[b])
+          throw new DrawAlgorithmError('SNAPSHOT_FORMAT', `not a USCC: ${str.slice(o, o + USCC_LEN)}`);
+        hi = hi * 42 + (a - 48);
+        lo = lo * 42 + (b - 48);
+      }
+      his[at] = hi;
+      keys[at] = lo * 8 + code;
     }
-    for (let i = 0, p = 0; i < n; i++, p += USCC_LEN) {
-      const slot = count[(src[p + pos]! - 48) * 42 + (src[p + pos + 1]! - 48)]!++;
-      const q = slot * USCC_LEN;
-      for (let j = 0; j < USCC_LEN; j++) dst[q + j] = src[p + j]!;
-      dstS[slot] = srcS[i]!;
+    if (str.length) counts[p.stratum] = (counts[p.stratum] ?? 0) + str.length / USCC_LEN;
+  }
+  // group by the first half: ids in order of first appearance (consecutive repeats skip the map), then renumbered
+  // in ascending order of the half, then a counting pass
+  const firstSeen = new Map<number, number>();
+  const seen: number[] = [];
+  const gOf = new Uint32Array(n);
+  let lastHi = -1;
+  let lastG = 0;
+  for (let i = 0; i < n; i++) {
+    const hi = his[i]!;
+    if (hi !== lastHi) {
+      let g = firstSeen.get(hi);
+      if (g === undefined) {
+        g = seen.length;
+        firstSeen.set(hi, g);
+        seen.push(hi);
+      }
+      lastHi = hi;
+      lastG = g;
     }
-    [src, dst] = [dst, src];
-    [srcS, dstS] = [dstS, srcS];
+    gOf[i] = lastG;
   }
-  const out: CandidateSet = { n, uscc: src, stratum: srcS, strata: set.strata };
-  for (let r = 1; r < n; r++) {
-    let same = true;
-    for (let j = 0; j < USCC_LEN && same; j++) same = src[r * USCC_LEN + j] === src[(r - 1) * USCC_LEN + j];
-    if (same) throw new DrawAlgorithmError('SNAPSHOT_DUPLICATE', `USCC ${usccAt(out, r)} appears twice`);
-  }
-  return out;
-}
-
-/** The snapshot bytes of a candidate set: "USCC,STRATUM\n" per candidate, in set order. */
-export function candidateBytes(set: CandidateSet): Buffer {
-  const names = set.strata.map((s) => Buffer.from(`,${s}\n`, 'latin1'));
+  const order = seen.map((_, g) => g).sort((a, b) => seen[a]! - seen[b]!);
+  const rank = new Uint32Array(seen.length);
+  order.forEach((g, r) => (rank[g] = r));
+  const distinct = Float64Array.from(order, (g) => seen[g]!);
+  const start = new Uint32Array(distinct.length + 1);
+  for (let i = 0; i < n; i++) start[(gOf[i] = rank[gOf[i]!]!) + 1]!++;
+  for (let g = 0; g < distinct.length; g++) start[g + 1]! += start[g]!;
+  const fill = start.slice(0, distinct.length);
+  const sorted = new Float64Array(n);
+  for (let i = 0; i < n; i++) sorted[fill[gOf[i]!]!++] = keys[i]!;
+  const names = STRATA.map((st) => Buffer.from(`,${st}\n`, 'latin1'));
   let size = 0;
-  for (let i = 0; i < set.n; i++) size += USCC_LEN + names[set.stratum[i]!]!.length;
+  for (const p of parts) size += (p.usccs.length / USCC_LEN) * (USCC_LEN + names[STRATA.indexOf(p.stratum)]!.length);
   const out = Buffer.allocUnsafe(size);
-  let p = 0;
-  for (let i = 0; i < set.n; i++) {
-    for (let j = 0; j < USCC_LEN; j++) out[p++] = set.uscc[i * USCC_LEN + j]!;
-    const tail = names[set.stratum[i]!]!;
-    for (let j = 0; j < tail.length; j++) out[p++] = tail[j]!;
+  const head = new Uint8Array(9);
+  let q = 0;
+  for (let g = 0; g < distinct.length; g++) {
+    let hi = distinct[g]!;
+    for (let j = 8; j >= 0; j--) {
+      const d = hi % 42;
+      head[j] = d + 48;
+      hi = (hi - d) / 42;
+    }
+    const seg = sorted.subarray(start[g]!, start[g + 1]!).sort();
+    for (let k = 0; k < seg.length; k++) {
+      const key = seg[k]!;
+      const lo = Math.floor(key / 8);
+      const code = key - lo * 8;
+      if (k > 0 && Math.floor(seg[k - 1]! / 8) === lo) {
+        const dup = Buffer.alloc(9);
+        for (let j = 8, x = lo; j >= 0; j--) (dup[j] = (x % 42) + 48), (x = Math.floor(x / 42));
+        throw new DrawAlgorithmError('SNAPSHOT_DUPLICATE', `USCC ${Buffer.from(head).toString('latin1')}${dup.toString('latin1')} appears twice`);
+      }
+      for (let j = 0; j < 9; j++) out[q + j] = head[j]!;
+      // lo < 42^9 is split into two int32s (4 and 5 digits) so the digits come from integer arithmetic
+      let top = Math.floor(lo / 130_691_232) | 0; // 42^5
+      let low = (lo - top * 130_691_232) | 0;
+      for (let j = 17; j >= 13; j--) {
+        const d = low - ((low / 42) | 0) * 42;
+        out[q + j] = d + 48;
+        low = (low / 42) | 0;
+      }
+      for (let j = 12; j >= 9; j--) {
+        const d = top - ((top / 42) | 0) * 42;
+        out[q + j] = d + 48;
+        top = (top / 42) | 0;
+      }
+      q += USCC_LEN;
+      const tail = names[code]!;
+      for (let j = 0; j < tail.length; j++) out[q++] = tail[j]!;
+    }
   }
-  return out;
+  return { bytes: out, counts };
 }
 
 const usccText = new WeakMap<Uint8Array, string>();

@@ -28,8 +28,7 @@ import {
   RISK_STRATA,
   UNSTRATIFIED,
   DrawAlgorithmError,
-  candidateBytes,
-  candidatesFromStrata,
+  snapshotFromStrata,
   commitmentOf,
   deriveSeed,
   departmentPlans,
@@ -41,7 +40,6 @@ import {
   parseInspectorSnapshot,
   selectTargets,
   sha256hex,
-  sortCandidates,
   targetsInTicketOrder,
   fastHasher,
   stratumCounts,
@@ -353,18 +351,18 @@ async function targetCandidates(tx: Tx, taskId: string, stratified: boolean) {
       from cand`;
   mark('candidates query');
   const r = rows[0]!;
-  // Unsorted from the database; sorted here by USCC in byte order (radix sort, see sortCandidates).
-  const set = sortCandidates(
-    candidatesFromStrata(stratified ? (['A', 'B', 'C', 'D'] as const).map((s) => ({ stratum: s, usccs: r[s.toLowerCase() as 'a'] })) : [{ stratum: 'ALL', usccs: r.all }]),
+  // Unsorted from the database; sorted here by USCC in byte order (snapshotFromStrata).
+  const { bytes, counts: found } = snapshotFromStrata(
+    stratified ? (['A', 'B', 'C', 'D'] as const).map((s) => ({ stratum: s, usccs: r[s.toLowerCase() as 'a'] })) : [{ stratum: 'ALL' as const, usccs: r.all }],
   );
-  const bytes = candidateBytes(set);
   mark('sort');
-  const counts = stratumCounts(set);
+  const counts: Partial<Record<Stratum, number>> = stratified ? { A: found.A ?? 0, B: found.B ?? 0, C: found.C ?? 0, D: found.D ?? 0 } : { ALL: found.ALL ?? 0 };
+  const n = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
   const gzipped = gzip(bytes, { level: 1 }); // on the libuv thread pool while the rest goes on
   gzipped.catch(() => {}); // awaited by the caller; never an unhandled rejection
   const hash = sha256hex(bytes);
   mark('candidate hash');
-  return { n: set.n, counts, hash, gz: gzipped.then((b) => new Uint8Array(b)) };
+  return { n, counts, hash, gz: gzipped.then((b) => new Uint8Array(b)) };
 }
 
 // ───────────────────────── inspector draw: commit ─────────────────────────

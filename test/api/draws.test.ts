@@ -176,7 +176,7 @@ describe('candidates: pools, scope and exclusions', () => {
     const sub = await prisma().targetPool.create({ data: { departmentId: lead.id, name: `分库${lead.code}`, parentId: lead.poolId } });
     const inLead = await makeTargets(lead.poolId, 6, { riskClass: 'B' });
     const inSub = await makeTargets(sub.id, 2, { riskClass: 'B' });
-    const inOther = await makeTargets(other.poolId, 3, { riskClass: 'C', industryCode: 'H6210' });
+    const inOther = await makeTargets(other.poolId, 3, (i) => ({ riskClass: 'C', industryCode: 'H6210', regionCode: '370602', businessScope: i ? '餐饮服务' : '住宿服务；餐饮服务', type: i ? 'INDIVIDUAL_BUSINESS' : 'ENTERPRISE' }));
     const inOutsider = await makeTargets(outsider.poolId, 3);
     const gone = await makeTargets(lead.poolId, 1, { status: 'DEREGISTERED' });
     const suspended = await makeTargets(lead.poolId, 1, { status: 'SUSPENDED' });
@@ -206,6 +206,11 @@ describe('candidates: pools, scope and exclusions', () => {
     // scope: industry code prefix
     const scoped = await makeTask({ lead, participants: [other], scopeIndustryCodes: ['H62'] });
     expect(await candidatesOf(scoped.id)).toEqual(usccs(inOther).sort());
+    // region prefix, target type and business-scope keyword
+    expect(await candidatesOf((await makeTask({ lead, participants: [other], scopeRegionCodes: ['3706'] })).id)).toEqual(expectedAll);
+    expect(await candidatesOf((await makeTask({ lead, participants: [other], scopeRegionCodes: ['370602'] })).id)).toEqual(usccs(inOther).sort());
+    expect(await candidatesOf((await makeTask({ lead, participants: [other], scopeTargetTypes: ['INDIVIDUAL_BUSINESS'] })).id)).toEqual(usccs(inOther.slice(1)).sort());
+    expect(await candidatesOf((await makeTask({ lead, participants: [other], scopeKeywords: ['住宿', '不存在的词'] })).id)).toEqual([inOther[0]!.uscc]);
     expect(usccs(inOutsider).some((u) => expectedAll.includes(u))).toBe(false);
     expect(usccs(gone).some((u) => expectedAll.includes(u))).toBe(false);
   });

@@ -307,48 +307,54 @@ export async function commitTargetDraw(ctx: Pick<Context, 'actor' | 'requestId'>
  */
 async function targetCandidates(tx: Tx, taskId: string, stratified: boolean) {
   mark('start');
-  // One big scan, join and aggregate: keep hashes in memory, and skip JIT compilation (it costs more than it saves
-  // on a query that runs once).
+  // One big scan, join and aggregate: hashes in memory, no JIT compilation (it costs more than it saves on a query
+  // run once), and on PostgreSQL the scan and join spread over parallel workers (the planner's default costs would
+  // not; the leader still aggregates). The task's pools and scope are read first and passed as parameters, so the
+  // big statement has no CTE (CTE scans are parallel-restricted).
   await tx.$executeRawUnsafe(`set local work_mem = '256MB'`);
   await tx.$executeRawUnsafe(`set local jit = off`);
-  const rows = await tx.$queryRaw<{ a: string; b: string; c: string; d: string; all: string }[]>`
-    with recursive
-    k as (select * from task where id = ${taskId}::uuid),
-    pools as (
-      select p.id from target_pool p, k
-       where (coalesce(cardinality(k.pool_ids), 0) > 0 and p.id = any(k.pool_ids))
-          or (coalesce(cardinality(k.pool_ids), 0) = 0 and p.department_id in (select department_id from task_participant where task_id = k.id))
+  if (db().kind === 'postgres') {
+    await tx.$executeRawUnsafe(`set local parallel_setup_cost = 0`);
+    await tx.$executeRawUnsafe(`set local parallel_tuple_cost = 0.001`);
+  }
+  const [k] = await tx.$queryRaw<{ year: number; industry: string[]; region: string[]; types: string[]; keywords: string[] }[]>`
+    select year, coalesce(scope_industry_codes, '{}') as industry, coalesce(scope_region_codes, '{}') as region,
+           coalesce(scope_target_types::text[], '{}') as types, coalesce(scope_keywords, '{}') as keywords
+      from task where id = ${taskId}::uuid`;
+  const pools = await tx.$queryRaw<{ id: string }[]>`
+    with recursive pools as (
+      select p.id from target_pool p, task k
+       where k.id = ${taskId}::uuid
+         and ((coalesce(cardinality(k.pool_ids), 0) > 0 and p.id = any(k.pool_ids))
+           or (coalesce(cardinality(k.pool_ids), 0) = 0 and p.department_id in (select department_id from task_participant where task_id = k.id)))
       union
       select c.id from target_pool c join pools on c.parent_id = pools.id
-    ),
-    over_drawn as (
-      select dt.target_id from draw_target dt join draw d on d.id = dt.draw_id
-       where d.status = 'LOCKED' and d.kind = 'TARGET' and dt.year = (select year from k)
-       group by dt.target_id having count(*) >= ${MAX_DRAWS_PER_YEAR}::int
-    ),
-    in_task as (
-      select dt.target_id from draw_target dt join draw d on d.id = dt.draw_id
-       where d.task_id = ${taskId}::uuid and d.status = 'LOCKED'
-    ),
-    cand as (
-      select t.uscc::text as uscc, case when ${stratified}::boolean then t.risk_class::text else 'ALL' end as stratum
-        from target t, k
-       where t.status <> 'DEREGISTERED'
-         and t.id in (select m.target_id from target_pool_member m where m.pool_id in (select id from pools))
-         and not exists (select 1 from over_drawn o where o.target_id = t.id)
-         and not exists (select 1 from in_task i where i.target_id = t.id)
-         and (coalesce(cardinality(k.scope_industry_codes), 0) = 0 or exists (select 1 from unnest(k.scope_industry_codes) x where starts_with(t.industry_code, x)))
-         and (coalesce(cardinality(k.scope_region_codes), 0) = 0 or exists (select 1 from unnest(k.scope_region_codes) x where starts_with(t.region_code, x)))
-         and (coalesce(cardinality(k.scope_target_types), 0) = 0 or t.type = any(k.scope_target_types))
-         and (coalesce(cardinality(k.scope_keywords), 0) = 0 or exists (select 1 from unnest(k.scope_keywords) x where strpos(coalesce(t.business_scope, ''), x) > 0))
     )
-    -- Per stratum, the USCCs (18 characters each) in one string: no per-row concatenation or separator.
+    select id::text as id from pools`;
+  const rows = await tx.$queryRaw<{ a: string; b: string; c: string; d: string; all: string }[]>`
     select coalesce(string_agg(uscc, '') filter (where stratum = 'A'), '') as a,
            coalesce(string_agg(uscc, '') filter (where stratum = 'B'), '') as b,
            coalesce(string_agg(uscc, '') filter (where stratum = 'C'), '') as c,
            coalesce(string_agg(uscc, '') filter (where stratum = 'D'), '') as d,
            coalesce(string_agg(uscc, '') filter (where stratum = 'ALL'), '') as "all"
-      from cand`;
+      from (
+        -- per stratum, the USCCs (18 characters each) in one string: no per-row concatenation or separator
+        select t.uscc::text as uscc, case when ${stratified}::boolean then t.risk_class::text else 'ALL' end as stratum
+          from target t
+         where t.status <> 'DEREGISTERED'
+           and t.id in (select m.target_id from target_pool_member m where m.pool_id = any(${pools.map((p) => p.id)}::uuid[]))
+           and t.id not in (
+             select dt.target_id from draw_target dt join draw d on d.id = dt.draw_id
+              where d.status = 'LOCKED' and d.kind = 'TARGET' and dt.year = ${k!.year}::int
+              group by dt.target_id having count(*) >= ${MAX_DRAWS_PER_YEAR}::int)
+           and t.id not in (
+             select dt.target_id from draw_target dt join draw d on d.id = dt.draw_id
+              where d.task_id = ${taskId}::uuid and d.status = 'LOCKED')
+           and (cardinality(${k!.industry}::text[]) = 0 or exists (select 1 from unnest(${k!.industry}::text[]) x where starts_with(t.industry_code, x)))
+           and (cardinality(${k!.region}::text[]) = 0 or exists (select 1 from unnest(${k!.region}::text[]) x where starts_with(t.region_code, x)))
+           and (cardinality(${k!.types}::text[]) = 0 or t.type::text = any(${k!.types}::text[]))
+           and (cardinality(${k!.keywords}::text[]) = 0 or exists (select 1 from unnest(${k!.keywords}::text[]) x where strpos(coalesce(t.business_scope, ''), x) > 0))
+      ) cand`;
   mark('candidates query');
   const r = rows[0]!;
   // Unsorted from the database; sorted here by USCC in byte order (snapshotFromStrata).
@@ -538,13 +544,14 @@ export async function revealDraw(ctx: Pick<Context, 'actor' | 'requestId'>, draw
   if (publicInputRaw.length > 500) throw new InputError('publicInput', 'TOO_LONG', { zh: '公开输入不能超过 500 个字符', en: 'at most 500 characters' });
   assertDrawTransition(draw.status, 'REVEALED');
 
+  mark('start');
   try {
     await mutate(
       ctx,
       async (tx, audit) => {
         const locked = await lockDraw_(tx, draw);
         assertDrawTransition(locked.status, 'REVEALED');
-        mark('start');
+        mark('begin and lock');
         const row = await tx.draw.findUniqueOrThrow({
           where: { id: draw.id },
           select: { serverSeed: true, params: true, task: { select: { id: true, year: true } } },
@@ -575,6 +582,7 @@ export async function revealDraw(ctx: Pick<Context, 'actor' | 'requestId'>, draw
       },
       { timeoutMs: DRAW_TX_TIMEOUT_MS },
     );
+    mark('audit and commit');
   } catch (e) {
     if (e instanceof AppError && e.extensions.reason === 'NO_ELIGIBLE_INSPECTOR' && draw.kind === 'INSPECTOR')
       await voidInfeasible(ctx, draw, publicInputRaw, e).catch(() => {}); // a concurrent step won: nothing to void

@@ -94,7 +94,7 @@ function vitest(label, env) {
     const r = JSON.parse(fs.readFileSync(out, 'utf8'));
     passed = r.numPassedTests;
     failed = r.numFailedTests + (r.numFailedTestSuites ?? 0);
-    files = r.numTotalTestSuites;
+    files = r.testResults?.length ?? r.numTotalTestSuites;
   } else failed = 1;
   return { label, code, passed, failed, files };
 }

@@ -331,6 +331,15 @@ async function targetCandidates(tx: Tx, taskId: string, stratified: boolean) {
       select c.id from target_pool c join pools on c.parent_id = pools.id
     )
     select id::text as id from pools`;
+  // Excluded: in 2 LOCKED target draws of the year (draw_target.year is the task's year, set at reveal, so only
+  // that year's draws are read), or in a LOCKED draw of this task. A small set, computed once and passed in.
+  const excluded = await tx.$queryRaw<{ id: string }[]>`
+    select dt.target_id::text as id
+      from draw d join task k on k.id = d.task_id join draw_target dt on dt.draw_id = d.id
+     where d.status = 'LOCKED' and d.kind = 'TARGET' and k.year = ${k!.year}::int and dt.year = ${k!.year}::int
+     group by dt.target_id having count(*) >= ${MAX_DRAWS_PER_YEAR}::int
+    union
+    select dt.target_id::text from draw d join draw_target dt on dt.draw_id = d.id where d.task_id = ${taskId}::uuid and d.status = 'LOCKED'`;
   const rows = await tx.$queryRaw<{ a: string; b: string; c: string; d: string; all: string }[]>`
     select coalesce(string_agg(uscc, '') filter (where stratum = 'A'), '') as a,
            coalesce(string_agg(uscc, '') filter (where stratum = 'B'), '') as b,
@@ -343,13 +352,7 @@ async function targetCandidates(tx: Tx, taskId: string, stratified: boolean) {
           from target t
          where t.status <> 'DEREGISTERED'
            and t.id in (select m.target_id from target_pool_member m where m.pool_id = any(${pools.map((p) => p.id)}::uuid[]))
-           and t.id not in (
-             select dt.target_id from draw_target dt join draw d on d.id = dt.draw_id
-              where d.status = 'LOCKED' and d.kind = 'TARGET' and dt.year = ${k!.year}::int
-              group by dt.target_id having count(*) >= ${MAX_DRAWS_PER_YEAR}::int)
-           and t.id not in (
-             select dt.target_id from draw_target dt join draw d on d.id = dt.draw_id
-              where d.task_id = ${taskId}::uuid and d.status = 'LOCKED')
+           and not (t.id = any(${excluded.map((x) => x.id)}::uuid[]))
            and (cardinality(${k!.industry}::text[]) = 0 or exists (select 1 from unnest(${k!.industry}::text[]) x where starts_with(t.industry_code, x)))
            and (cardinality(${k!.region}::text[]) = 0 or exists (select 1 from unnest(${k!.region}::text[]) x where starts_with(t.region_code, x)))
            and (cardinality(${k!.types}::text[]) = 0 or t.type::text = any(${k!.types}::text[]))

@@ -341,14 +341,14 @@ async function targetCandidates(tx: Tx, taskId: string, stratified: boolean) {
     union
     select dt.target_id::text from draw d join draw_target dt on dt.draw_id = d.id where d.task_id = ${taskId}::uuid and d.status = 'LOCKED'`;
   const rows = await tx.$queryRaw<{ a: string; b: string; c: string; d: string; all: string }[]>`
-    select coalesce(string_agg(uscc, '') filter (where stratum = 'A'), '') as a,
-           coalesce(string_agg(uscc, '') filter (where stratum = 'B'), '') as b,
-           coalesce(string_agg(uscc, '') filter (where stratum = 'C'), '') as c,
-           coalesce(string_agg(uscc, '') filter (where stratum = 'D'), '') as d,
-           coalesce(string_agg(uscc, '') filter (where stratum = 'ALL'), '') as "all"
+    -- per stratum, the USCCs (18 characters each) in one string: no per-row concatenation, separator or enum output
+    select coalesce(string_agg(uscc, '') filter (where ${stratified}::boolean and risk_class = 'A'), '') as a,
+           coalesce(string_agg(uscc, '') filter (where ${stratified}::boolean and risk_class = 'B'), '') as b,
+           coalesce(string_agg(uscc, '') filter (where ${stratified}::boolean and risk_class = 'C'), '') as c,
+           coalesce(string_agg(uscc, '') filter (where ${stratified}::boolean and risk_class = 'D'), '') as d,
+           coalesce(string_agg(uscc, '') filter (where not ${stratified}::boolean), '') as "all"
       from (
-        -- per stratum, the USCCs (18 characters each) in one string: no per-row concatenation or separator
-        select t.uscc::text as uscc, case when ${stratified}::boolean then t.risk_class::text else 'ALL' end as stratum
+        select t.uscc::text as uscc, t.risk_class
           from target t
          where t.status <> 'DEREGISTERED'
            and t.id in (select m.target_id from target_pool_member m where m.pool_id = any(${pools.map((p) => p.id)}::uuid[]))

@@ -4,12 +4,17 @@
 //   pnpm exec tsx bench/draw.ts                       # both databases, 1,000,000 candidates, 3 runs each
 //   pnpm exec tsx bench/draw.ts --db pg --runs 5      # PostgreSQL only (DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres)
 //   pnpm exec tsx bench/draw.ts --db pglite --targets 200000
+//   options: --ratios "300,500,1000,2000;10,30,100,300" (bp per class A–D, one run set per ratio set),
+//            --pools 50,30 (inspectors per department in the matching runs), --inspector-targets 20000,
+//            --keep DB / --pglite-dir DIR (keep the generated data between profiling runs); DRAW_PROFILE=1 prints phases
 //
 // The data is generated inside the database from generate_series: valid USCCs "91370687" + 9 base-31 digits + the
 // GB 32100 check character (computed in SQL), risk classes A 30 % / B 50 % / C 15 % / D 5 %, one pool; three
 // departments with 50 inspectors each, 2 % of them on leave, and 2,000 recusals. Each run draws a new task of a new
 // year (so the "twice a year" history of earlier runs does not shrink the candidate list) through the service
-// functions the GraphQL mutations call: commit, reveal, lock, each its own transaction.
+// functions the GraphQL mutations call: commit, reveal, lock, each its own transaction. Every step prints its wall
+// time and its CPU time (this process, all threads, plus the PostgreSQL backends): on a shared machine the wall time
+// depends on the load, the CPU time much less.
 import fs from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
@@ -25,10 +30,13 @@ const opt = (name: string, dflt: string) => {
 const TARGETS = Number(opt('targets', '1000000'));
 const INSPECTOR_TARGETS = Number(opt('inspector-targets', '20000'));
 const INSPECTORS_PER_DEPARTMENT = Number(opt('inspectors', '50'));
+// (the data holds --inspectors per department; --pools picks how many of them are active in each matching run)
 const RUNS = Number(opt('runs', '3'));
 const WHICH = opt('db', 'both');
-/** --ratios A,B,C,D in basis points (default 300,500,1000,2000: 3 %, 5 %, 10 %, 20 %) */
-const RATIOS = opt('ratios', '300,500,1000,2000').split(',').map(Number);
+/** --ratios A,B,C,D in basis points, several sets separated by ";" (default: 3/5/10/20 % and 0.1/0.3/1/3 %) */
+const RATIO_SETS = opt('ratios', '300,500,1000,2000;10,30,100,300').split(';').map((r) => r.split(',').map(Number));
+/** --pools 50,30: inspector pool sizes per department to match with (inspectors beyond the size are deactivated) */
+const POOLS = opt('pools', '50,30').split(',').map(Number);
 const PG_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 /** --keep NAME: use (and keep) PostgreSQL database NAME, generating the data only when it is empty (for profiling). */
 const KEEP = opt('keep', '');
@@ -175,32 +183,37 @@ async function bench(kind: 'postgres' | 'pglite') {
   cpuDb = db;
   try {
     const { depIds } = await generate(db);
-    for (let r = 0; r < RUNS; r++) {
-      const taskId = await task(db, depIds, 2030 + r, RATIOS);
-      const [c, commitMs, commitCpu] = await timed(() => commitTargetDraw(ctx, { taskId, publicInputSource: 'bench' }));
-      const [, revealMs, revealCpu] = await timed(() => revealDraw(ctx, c.drawId, `bench-${r}`));
-      const [, lockMs, lockCpu] = await timed(() => lockDraw(ctx, c.drawId));
-      const d = await db.prisma.draw.findUniqueOrThrow({ where: { id: c.drawId }, select: { candidateCount: true, selectedCount: true } });
-      console.log(
-        `  target draw    run ${r + 1}: ${d.candidateCount.toLocaleString('en')} candidates → ${d.selectedCount!.toLocaleString('en')} selected; ` +
-          `commit ${commitMs} ms, reveal ${revealMs} ms, lock ${lockMs} ms, total ${commitMs + revealMs + lockMs} ms ` +
-          `(CPU ${commitCpu} + ${revealCpu} + ${lockCpu} = ${commitCpu + revealCpu + lockCpu} ms; load ${load()})`,
-      );
-    }
-    for (let r = 0; r < RUNS; r++) {
-      const taskId = await task(db, depIds, 2040 + r);
-      const c = await commitTargetDraw(ctx, { taskId, publicInputSource: 'bench', stratified: false, counts: [{ stratum: 'ALL', count: INSPECTOR_TARGETS }] });
-      await revealDraw(ctx, c.drawId, `bench-${r}`);
-      await lockDraw(ctx, c.drawId);
-      const [ci, commitMs, commitCpu] = await timed(() => commitInspectorDraw(ctx, { taskId, publicInputSource: 'bench' }));
-      const [, revealMs, revealCpu] = await timed(() => revealDraw(ctx, ci.drawId, `bench-i-${r}`));
-      const [, lockMs, lockCpu] = await timed(() => lockDraw(ctx, ci.drawId));
-      const d = await db.prisma.draw.findUniqueOrThrow({ where: { id: ci.drawId }, select: { candidateCount: true, selectedCount: true } });
-      console.log(
-        `  inspector draw run ${r + 1}: ${INSPECTOR_TARGETS.toLocaleString('en')} targets × 3 departments (${d.candidateCount} inspectors available) → ` +
-          `${d.selectedCount!.toLocaleString('en')} seats; commit ${commitMs} ms, reveal (matching) ${revealMs} ms, lock ${lockMs} ms ` +
-          `(CPU ${commitCpu} + ${revealCpu} + ${lockCpu} ms; load ${load()})`,
-      );
+    let year = 2030;
+    for (const ratios of RATIO_SETS)
+      for (let r = 0; r < RUNS; r++) {
+        const taskId = await task(db, depIds, year++, ratios);
+        const [c, commitMs, commitCpu] = await timed(() => commitTargetDraw(ctx, { taskId, publicInputSource: 'bench' }));
+        const [, revealMs, revealCpu] = await timed(() => revealDraw(ctx, c.drawId, `bench-${r}`));
+        const [, lockMs, lockCpu] = await timed(() => lockDraw(ctx, c.drawId));
+        const d = await db.prisma.draw.findUniqueOrThrow({ where: { id: c.drawId }, select: { candidateCount: true, selectedCount: true } });
+        console.log(
+          `  target draw (${ratios.join('/')} bp) run ${r + 1}: ${d.candidateCount.toLocaleString('en')} candidates → ${d.selectedCount!.toLocaleString('en')} selected; ` +
+            `commit ${commitMs} ms, reveal ${revealMs} ms, lock ${lockMs} ms, total ${commitMs + revealMs + lockMs} ms ` +
+            `(CPU ${commitCpu} + ${revealCpu} + ${lockCpu} = ${commitCpu + revealCpu + lockCpu} ms; load ${load()})`,
+        );
+      }
+    for (const size of POOLS) {
+      await db.raw.query(`update inspector set active = (substring(certificate_no from 10)::int <= $1)`, [size]);
+      for (let r = 0; r < RUNS; r++) {
+        const taskId = await task(db, depIds, year++);
+        const c = await commitTargetDraw(ctx, { taskId, publicInputSource: 'bench', stratified: false, counts: [{ stratum: 'ALL', count: INSPECTOR_TARGETS }] });
+        await revealDraw(ctx, c.drawId, `bench-${r}`);
+        await lockDraw(ctx, c.drawId);
+        const [ci, commitMs, commitCpu] = await timed(() => commitInspectorDraw(ctx, { taskId, publicInputSource: 'bench' }));
+        const [, revealMs, revealCpu] = await timed(() => revealDraw(ctx, ci.drawId, `bench-i-${r}`));
+        const [, lockMs, lockCpu] = await timed(() => lockDraw(ctx, ci.drawId));
+        const d = await db.prisma.draw.findUniqueOrThrow({ where: { id: ci.drawId }, select: { candidateCount: true, selectedCount: true } });
+        console.log(
+          `  inspector draw (${size} per department) run ${r + 1}: ${INSPECTOR_TARGETS.toLocaleString('en')} targets × 3 departments (${d.candidateCount} inspectors available) → ` +
+            `${d.selectedCount!.toLocaleString('en')} seats; commit ${commitMs} ms, reveal (matching) ${revealMs} ms, lock ${lockMs} ms ` +
+            `(CPU ${commitCpu} + ${revealCpu} + ${lockCpu} ms; load ${load()})`,
+        );
+      }
     }
   } finally {
     await drop();

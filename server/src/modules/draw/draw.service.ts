@@ -15,12 +15,12 @@ import { promisify } from 'node:util';
 import { gunzip as gunzipCb, gzip as gzipCb } from 'node:zlib';
 import { db, prisma } from '../../db/database.ts';
 import type { Context } from '../../context.ts';
-import type { DrawKind, DrawStatus } from '../../generated/prisma/enums.ts';
+import type { DrawKind, DrawStatus, TaskStatus } from '../../generated/prisma/enums.ts';
 import { AppError, InputError, NotFoundError } from '../../shared/errors.ts';
 import { mutate, type Tx } from '../../shared/mutation.ts';
 import { formatDate } from '../../shared/scalars.ts';
 import { visibleWhere, withVisibility } from '../access/visibility.ts';
-import { lockTask, transitionTask } from '../task/task.state.ts';
+import { TASK_STATUS_ZH, lockTask, transitionTask } from '../task/task.state.ts';
 import { poolConfirmationStatus } from '../pool/pool.service.ts';
 import {
   ALGORITHM,
@@ -28,10 +28,10 @@ import {
   RISK_STRATA,
   UNSTRATIFIED,
   DrawAlgorithmError,
-  snapshotFromStrata,
   commitmentOf,
-  deriveSeed,
   departmentPlans,
+  deriveSeed,
+  fastHasher,
   inspectorDrawParams,
   inspectorResultHash,
   inspectorSnapshotText,
@@ -40,11 +40,11 @@ import {
   parseInspectorSnapshot,
   selectTargets,
   sha256hex,
-  targetsInTicketOrder,
-  fastHasher,
+  snapshotFromStrata,
   stratumCounts,
   targetDrawParams,
   targetResultHash,
+  targetsInTicketOrder,
   type Assignment,
   type DrawEvidence,
   type InspectorDrawParams,
@@ -116,11 +116,14 @@ function authoriseLead(ctx: Pick<Context, 'actor'>, task: { leadDepartmentId: st
   );
 }
 
-function requireTaskStatus(task: { status: string }, expected: string, requested: string): void {
+function requireTaskStatus(task: { status: string }, expected: TaskStatus, requested: TaskStatus): void {
   if (task.status !== expected)
     throw new AppError(
       'INVALID_TRANSITION',
-      { zh: `任务状态为 ${task.status}，须为 ${expected} 才能摇号`, en: `the task is ${task.status}; this draw needs it ${expected}` },
+      {
+        zh: `任务状态为“${TASK_STATUS_ZH[task.status as TaskStatus] ?? task.status}”，须为“${TASK_STATUS_ZH[expected]}”才能摇号`,
+        en: `the task is ${task.status}; this draw needs it ${expected}`,
+      },
       { current: task.status, requested, reason: 'TASK_STATUS' },
     );
 }
@@ -518,14 +521,21 @@ async function inspectorSnapshot(tx: Tx, task: TaskRow, targetDrawId: string, de
 
 /** Refuses at commit what no seed could serve: a target with fewer non-excluded inspectors in a department than seats. */
 function assertEveryTargetCanBeServed(snapshot: InspectorSnapshot, plans: Record<string, { seats: number; pool: number }>): void {
-  const byDept = new Map<string, string[]>();
-  for (const i of snapshot.inspectors) byDept.set(i.department, [...(byDept.get(i.department) ?? []), i.certificateNo]);
-  const excluded = new Set(snapshot.exclusions.map((x) => `${x.uscc},${x.certificateNo}`));
+  const deptOf = new Map(snapshot.inspectors.map((i) => [i.certificateNo, i.department]));
+  const excludedPerTarget = new Map<string, Map<string, number>>(); // uscc → department → excluded inspectors
+  for (const x of snapshot.exclusions) {
+    const d = deptOf.get(x.certificateNo);
+    if (!d) continue;
+    const m = excludedPerTarget.get(x.uscc) ?? new Map<string, number>();
+    m.set(d, (m.get(d) ?? 0) + 1);
+    excludedPerTarget.set(x.uscc, m);
+  }
+  const codes = Object.keys(plans).sort((a, b) => (a < b ? -1 : 1));
   const targets = [...snapshot.targets].sort((a, b) => (a.ticket < b.ticket ? -1 : 1));
   for (const t of targets)
-    for (const [code, plan] of Object.entries(plans).sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const free = (byDept.get(code) ?? []).filter((c) => !excluded.has(`${t.uscc},${c}`)).length;
-      if (free < plan.seats) throw noEligibleInspector(t.uscc, code);
+    for (const code of codes) {
+      const free = plans[code]!.pool - (excludedPerTarget.get(t.uscc)?.get(code) ?? 0);
+      if (free < plans[code]!.seats) throw noEligibleInspector(t.uscc, code);
     }
 }
 
@@ -750,20 +760,22 @@ async function checkYearLimit(tx: Tx, drawId: string): Promise<void> {
 async function checkNoDoubleBooking(tx: Tx, drawId: string): Promise<void> {
   await tx.$queryRaw`
     select i.id from inspector i where i.id in (select inspector_id from inspector_assignment where draw_id = ${drawId}::uuid) order by i.id for update of i`;
+  // Driven from this draw's pairs and the few LOCKED draws of the past 365 days (hash joins, not a lookup per pair).
   const clash = await tx.$queryRaw<{ uscc: string; certificateNo: string; otherDrawId: string | null }[]>`
-    select t.uscc::text as uscc, i.certificate_no as "certificateNo", o.draw_id::text as "otherDrawId"
-      from inspector_assignment a
-      join inspector_assignment o on o.target_id = a.target_id and o.inspector_id = a.inspector_id and o.draw_id <> a.draw_id
-      join draw d on d.id = o.draw_id and d.status = 'LOCKED' and d.locked_at >= now() - interval '365 days'
-      join target t on t.id = a.target_id join inspector i on i.id = a.inspector_id
-     where a.draw_id = ${drawId}::uuid
-    union all
-    select t.uscc::text, i.certificate_no, null
-      from inspector_assignment a
-      join inspection_record r on r.target_id = a.target_id and coalesce(r.inspected_on, r.created_at::date) >= current_date - 365
-      join record_inspector ri on ri.record_id = r.id and ri.inspector_id = a.inspector_id
-      join target t on t.id = a.target_id join inspector i on i.id = a.inspector_id
-     where a.draw_id = ${drawId}::uuid
+    with mine as (select target_id, inspector_id from inspector_assignment where draw_id = ${drawId}::uuid),
+    recent as (select id from draw where status = 'LOCKED' and kind = 'INSPECTOR' and locked_at >= now() - interval '365 days' and id <> ${drawId}::uuid),
+    hits as (
+      select o.target_id, o.inspector_id, o.draw_id
+        from inspector_assignment o join mine on mine.target_id = o.target_id and mine.inspector_id = o.inspector_id
+       where o.draw_id in (select id from recent)
+      union all
+      select r.target_id, ri.inspector_id, null
+        from inspection_record r join record_inspector ri on ri.record_id = r.id
+        join mine on mine.target_id = r.target_id and mine.inspector_id = ri.inspector_id
+       where coalesce(r.inspected_on, r.created_at::date) >= current_date - 365
+    )
+    select t.uscc::text as uscc, i.certificate_no as "certificateNo", hits.draw_id::text as "otherDrawId"
+      from hits join target t on t.id = hits.target_id join inspector i on i.id = hits.inspector_id
      limit 5`;
   if (clash.length)
     throw new AppError(

@@ -200,6 +200,9 @@ async function bench(kind: 'postgres' | 'pglite') {
     for (const size of POOLS) {
       await db.raw.query(`update inspector set active = (substring(certificate_no from 10)::int <= $1)`, [size]);
       for (let r = 0; r < RUNS; r++) {
+        // earlier runs' teams count as inspections of "last year": a fresh 365-day window for every run (otherwise the
+        // targets the runs share exclude more and more inspectors, until a department cannot serve one)
+        await db.raw.query(`update draw set locked_at = locked_at - interval '2 years' where kind = 'INSPECTOR' and status = 'LOCKED'`);
         const taskId = await task(db, depIds, year++);
         const c = await commitTargetDraw(ctx, { taskId, publicInputSource: 'bench', stratified: false, counts: [{ stratum: 'ALL', count: INSPECTOR_TARGETS }] });
         await revealDraw(ctx, c.drawId, `bench-${r}`);

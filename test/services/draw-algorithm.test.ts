@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import * as A from '../../server/src/modules/draw/draw.algorithm.ts';
 import { REPO_ROOT } from '../../server/src/db/database.ts';
 import { makeUscc } from '../../server/src/shared/uscc.ts';
+import { computeInspectorKeys, computeTicketDigests, drawWorkersActive } from '../../server/src/modules/draw/draw.parallel.ts';
 
 const h = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -181,6 +182,27 @@ describe('hashing', () => {
     expect(Buffer.from(a.buffer).equals(Buffer.from(b.buffer))).toBe(true);
     expect(A.wordsToHex(a, 8 * 17)).toBe(A.ticketOf(seed, A.usccAt(set, 17)));
   });
+});
+
+describe('worker threads', () => {
+  it.skipIf(os.availableParallelism() < 2)('compute the same tickets and rank keys as the main thread, and really run', async () => {
+    const n = 200_000; // above the threshold for threads
+    const cands = Array.from({ length: n }, (_, i) => ({ uscc: makeUscc('9', '1', '370687', `W${String(i).padStart(7, '0')}X`), stratum: 'B' as const }));
+    const set = A.parseCandidates(Buffer.from(A.candidateText(cands)));
+    const seed = randomBytes(32).toString('hex');
+    const parallel = await computeTicketDigests(seed, set);
+    expect(drawWorkersActive()).toBe(true);
+    const single = new Int32Array(n * 8);
+    A.computeTickets(seed, set.uscc, 0, n, single);
+    expect(Buffer.from(parallel.buffer).equals(Buffer.from(single.buffer))).toBe(true);
+    const usccs = cands.slice(0, 2000).map((c) => c.uscc);
+    const certs = Array.from({ length: 100 }, (_, i) => `CERT-${i}`);
+    const keys = await computeInspectorKeys(seed, usccs, certs);
+    const expected = new Int32Array(usccs.length * certs.length);
+    A.inspectorRankKeys(seed, usccs, certs, 0, usccs.length, expected, A.referenceHasher);
+    expect(Buffer.from(keys.buffer).equals(Buffer.from(expected.buffer))).toBe(true);
+    expect(drawWorkersActive()).toBe(true);
+  }, 60_000);
 });
 
 describe('sizes and parameters', () => {

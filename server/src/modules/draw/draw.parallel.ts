@@ -45,10 +45,21 @@ function startPool(): PoolWorker[] | null {
   const n = workerCount();
   if (n < 2 || process.env.DRAW_THREADS === '0') return null;
   try {
-    const url = new URL(import.meta.url.endsWith('.ts') ? './draw.worker.ts' : './draw.worker.js', import.meta.url);
-    const execArgv = import.meta.url.endsWith('.ts') ? ['--import', 'tsx'] : [];
+    // Running from TypeScript sources (tsx): a worker does not inherit the main thread's loader, so a tiny bootstrap
+    // registers tsx in the worker and then imports the worker module.
+    const fromSource = import.meta.url.endsWith('.ts');
+    const url = new URL(fromSource ? './draw.worker.ts' : './draw.worker.js', import.meta.url);
+    let tsxApi = 'tsx/esm/api';
+    try {
+      tsxApi = import.meta.resolve?.(tsxApi) ?? tsxApi;
+    } catch {
+      /* resolved by the worker from the working directory */
+    }
+    const entry = fromSource
+      ? `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`
+      : url;
     return Array.from({ length: n }, () => {
-      const w: PoolWorker = { worker: new Worker(url, { execArgv }), busy: false };
+      const w: PoolWorker = { worker: fromSource ? new Worker(entry as string, { eval: true }) : new Worker(entry), busy: false };
       w.worker.unref();
       w.worker.on('message', (m: { id: number; error?: string }) => {
         const p = pending.get(m.id);
@@ -58,16 +69,23 @@ function startPool(): PoolWorker[] | null {
         if (m.error) p.reject(new Error(m.error));
         else p.resolve();
       });
-      w.worker.on('error', (err) => {
-        // A worker that cannot run: give up on threads for this process and fail its jobs (callers fall back).
+      // A worker that cannot run or stops: give up on threads for this process and fail its jobs (callers fall back).
+      const fail = (err: unknown) => {
         pool = null;
         for (const [id, p] of pending) if (p.w === w) (pending.delete(id), p.reject(err));
-      });
+      };
+      w.worker.on('error', fail);
+      w.worker.on('exit', (code) => fail(new Error(`draw worker exited with code ${code}`)));
       return w;
     });
   } catch {
     return null;
   }
+}
+
+/** Whether the worker threads are up (false: not started, unavailable, or failed — the main thread computes). */
+export function drawWorkersActive(): boolean {
+  return !!pool;
 }
 
 /** Starts the workers ahead of need (a commit calls this, so the reveal finds them warm). */

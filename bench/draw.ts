@@ -123,11 +123,14 @@ async function generate(db: Database) {
   }
   // 2 % of inspectors on leave across every window; 2,000 recusals on random targets.
   await raw.query(`insert into inspector_leave (inspector_id, starts_on, ends_on) select id, '2000-01-01', '2100-12-31' from inspector where random() < 0.02`);
+  // (pairs spread over many targets and every inspector: a LATERAL subquery that does not reference the outer row
+  // is evaluated once, which had recused every inspector from one single target and made it unservable)
   await raw.query(
-    `insert into recusal (inspector_id, target_id, reason)
-     select distinct on (i.id, t.id) i.id, t.id, '基准回避'
-       from (select id from inspector order by random() limit 2000) i
-       cross join lateral (select id from target where risk_class = 'B' offset floor(random() * 1000)::int limit 1) t`,
+    `with i as (select id, row_number() over (order by random()) - 1 as n from inspector),
+          t as (select id, row_number() over (order by random()) - 1 as n from (select id from target where risk_class = 'B' limit 5000) x),
+          p as (select g % (select count(*) from i) as ni, (g * 7919) % (select count(*) from t) as nt from generate_series(0, 1999) g)
+     insert into recusal (inspector_id, target_id, reason)
+     select distinct i.id, t.id, '基准回避' from p join i on i.n = p.ni join t on t.n = p.nt`,
   );
   await raw.exec('analyze');
   const { rows: c } = await raw.query<{ n: number; u: number }>(`select count(*)::int as n, count(distinct uscc)::int as u from target`);

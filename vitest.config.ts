@@ -11,7 +11,9 @@ export default defineConfig({
   // "module" build for our files; two copies break instanceof checks. Pin every import to the one Node uses.
   resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
   test: {
-    include: ['test/**/*.test.ts'],
+    // The console's unit and component tests (admin/src/**/*.test.ts(x), jsdom per file via `@vitest-environment`)
+    // need no database: they run in the PGlite pass only, not again when DATABASE_URL points at PostgreSQL.
+    include: ['test/**/*.test.ts', ...(process.env.DATABASE_URL ? [] : ['admin/src/**/*.test.{ts,tsx}'])],
     exclude: ['test/e2e/**', '**/node_modules/**'],
     globalSetup: ['test/helpers/global-setup.ts'],
     testTimeout: 60_000,

@@ -3,6 +3,7 @@ import { builder } from '../../builder.ts';
 import { CalendarDayKind } from '../../shared/enums.ts';
 import { prisma } from '../../db/database.ts';
 import * as calendar from './calendar.service.ts';
+import { requireYear } from '../../shared/validation.ts';
 
 export const CalendarDay = builder.prismaObject('CalendarDay', {
   description: '工作日历中的特殊日 / A holiday, or a weekend make-up working day (调休); other weekdays work, weekends rest',
@@ -23,7 +24,7 @@ builder.queryField('calendarDays', (t) =>
       prisma().calendarDay.findMany({
         ...query,
         where: {
-          date: { gte: new Date(Date.UTC(args.year, 0, 1)), lt: new Date(Date.UTC(args.year + 1, 0, 1)) },
+          date: { gte: new Date(Date.UTC(requireYear('year', args.year), 0, 1)), lt: new Date(Date.UTC(args.year + 1, 0, 1)) },
           ...(args.kind ? { kind: args.kind } : {}),
         },
         orderBy: { date: 'asc' },

@@ -14,8 +14,10 @@ import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzip as gunzipCb, gzip as gzipCb } from 'node:zlib';
 import { db, prisma } from '../../db/database.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
 import type { Context } from '../../context.ts';
 import type { DrawKind, DrawStatus, TaskStatus } from '../../generated/prisma/enums.ts';
+import { requireYear } from '../../shared/validation.ts';
 import { AppError, InputError, NotFoundError } from '../../shared/errors.ts';
 import { mutate, type Tx } from '../../shared/mutation.ts';
 import { formatDate } from '../../shared/scalars.ts';
@@ -309,7 +311,8 @@ export async function commitTargetDraw(ctx: Pick<Context, 'actor' | 'requestId'>
 /**
  * The candidates of a task, as snapshot text: the task's pools (task.poolIds with their sub-pools, or every pool of
  * every participating department), its scope (industry and region code prefixes, target types, business-scope
- * keywords; an empty list does not restrict), minus deregistered targets, targets already in 2 LOCKED target draws
+ * keywords; an empty list does not restrict), its target restriction (scope_target_ids of a re-issued task; empty =
+ * none), minus deregistered targets, targets already in 2 LOCKED target draws
  * of the task's year, and targets already in a LOCKED draw of this task. The lines are aggregated in the database
  * (one value crosses the wire) and sorted by USCC here.
  */
@@ -325,10 +328,16 @@ async function targetCandidates(tx: Tx, taskId: string, stratified: boolean) {
     await tx.$executeRawUnsafe(`set local parallel_setup_cost = 0`);
     await tx.$executeRawUnsafe(`set local parallel_tuple_cost = 0.001`);
   }
-  const [k] = await tx.$queryRaw<{ year: number; industry: string[]; region: string[]; types: string[]; keywords: string[] }[]>`
+  const [k] = await tx.$queryRaw<{ year: number; industry: string[]; region: string[]; types: string[]; keywords: string[]; restricted: boolean }[]>`
     select year, coalesce(scope_industry_codes, '{}') as industry, coalesce(scope_region_codes, '{}') as region,
-           coalesce(scope_target_types::text[], '{}') as types, coalesce(scope_keywords, '{}') as keywords
+           coalesce(scope_target_types::text[], '{}') as types, coalesce(scope_keywords, '{}') as keywords,
+           coalesce(cardinality(scope_target_ids), 0) > 0 as restricted
       from task where id = ${taskId}::uuid`;
+  // A re-issued task may be restricted to given targets (task.scope_target_ids, read from the row inside SQL);
+  // unrestricted draws run the statement unchanged.
+  const restriction = k!.restricted
+    ? Prisma.sql`and t.id in (select unnest(scope_target_ids) from task where id = ${taskId}::uuid)`
+    : Prisma.empty;
   const pools = await tx.$queryRaw<{ id: string }[]>`
     with recursive pools as (
       select p.id from target_pool p, task k
@@ -365,6 +374,7 @@ async function targetCandidates(tx: Tx, taskId: string, stratified: boolean) {
            and (cardinality(${k!.region}::text[]) = 0 or exists (select 1 from unnest(${k!.region}::text[]) x where starts_with(t.region_code, x)))
            and (cardinality(${k!.types}::text[]) = 0 or t.type::text = any(${k!.types}::text[]))
            and (cardinality(${k!.keywords}::text[]) = 0 or exists (select 1 from unnest(${k!.keywords}::text[]) x where strpos(coalesce(t.business_scope, ''), x) > 0))
+           ${restriction}
       ) cand`;
   mark('candidates query');
   const r = rows[0]!;
@@ -887,7 +897,7 @@ export async function drawEvidence(ctx: Pick<Context, 'actor'>, drawId: string):
  * by credit risk class. Counted over the draws the caller may see.
  */
 export async function drawStratificationRate(ctx: Pick<Context, 'actor'>, year: number) {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new InputError('year', 'YEAR', { zh: '年度不正确', en: 'not a year' });
+  requireYear('year', year);
   const base = { kind: 'TARGET' as const, status: 'LOCKED' as const, task: { year } };
   // Locked draws are public to analysts and partner keys; staff count their own tasks' draws.
   const v = ctx.actor.kind === 'apiKey' || (ctx.actor.kind === 'user' && ctx.actor.role === 'ANALYST') ? undefined : visibleWhere('Draw', ctx.actor as never);

@@ -8,7 +8,11 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'CONFLICT'
-  | 'INVALID_TRANSITION';
+  | 'INVALID_TRANSITION'
+  /** a published result (or a record whose every part is published) cannot change; corrections go beside it */
+  | 'PUBLISHED_IMMUTABLE'
+  /** an idempotency key was sent again with different input */
+  | 'IDEMPOTENCY_KEY_REUSED';
 
 export interface Bilingual {
   zh: string;

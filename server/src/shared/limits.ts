@@ -12,3 +12,11 @@ export const LIMITS = {
   /** request body, bytes */
   maxBodyBytes: 1024 * 1024,
 };
+
+/** Attachments of inspection records (photos, scanned signed forms, documents): content stored in the database. */
+export const ATTACHMENT_LIMITS = {
+  /** bytes per file */
+  maxFileBytes: 10 * 1024 * 1024,
+  /** characters of the stored file name */
+  maxFileNameLength: 200,
+};

@@ -89,13 +89,18 @@ export async function findPage<T>(
   model: string,
   args: ListArgs,
   where: object,
-  orderBy: Record<string, 'asc' | 'desc'>[],
+  orderBy: Record<string, 'asc' | 'desc' | Record<string, 'asc' | 'desc'>>[],
   ctx: Context,
   info: GraphQLResolveInfo,
+  /** the include/select to load nodes with, when the node type is not the model's Prisma object (flat rows) */
+  planned?: object,
 ): Promise<Page<T>> {
   const d = delegate(model);
-  const query = queryFromInfo({ context: ctx, info, path: ['nodes'] }) as object;
-  const order = [...orderBy, { id: orderBy[0] ? Object.values(orderBy[0])[0]! : 'asc' }];
+  const query = planned ?? (queryFromInfo({ context: ctx, info, path: ['nodes'] }) as object);
+  const lead = orderBy[0] ? Object.values(orderBy[0])[0] : 'asc';
+  // the id tie-break follows the first sort's direction (a relation sort, { publication: { publishedAt } }, nests it)
+  const tieBreak = typeof lead === 'string' ? lead : lead && typeof lead === 'object' ? (Object.values(lead)[0] ?? 'asc') : 'asc';
+  const order = [...orderBy, { id: tieBreak }];
   const cursorMode = args.first != null || args.after != null;
   if (cursorMode && args.page != null)
     throw new InputError('page', 'MIXED_PAGINATION', { zh: '不能同时使用页码与游标', en: 'use page/perPage or first/after, not both' });

@@ -18,5 +18,6 @@ import './modules/access/access.schema.ts';
 import './modules/audit/audit.schema.ts';
 import './modules/setting/setting.schema.ts';
 import './modules/import/import.schema.ts';
+import './modules/report/report.schema.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

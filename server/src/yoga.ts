@@ -15,12 +15,13 @@ import { logger } from './shared/logger.ts';
 import { LIMITS } from './shared/limits.ts';
 import { AppError } from './shared/errors.ts';
 import { MAX_UPLOAD_REQUEST_BYTES } from './modules/import/import.limits.ts';
+import { EXPORT_PATHS, handleReportExport } from './modules/report/report.export.ts';
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._-]{8,64}$/;
 const json = (fetchAPI: { Response: typeof Response }, body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new fetchAPI.Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
-/** Request ids (accepted from x-request-id when well-formed), body size limit, /healthz and /readyz. */
+/** Request ids (accepted from x-request-id when well-formed), body size limit, /healthz, /readyz, report exports. */
 function useEdge(): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
@@ -43,7 +44,7 @@ function useEdge(): Plugin {
           ready = false;
         }
         endResponse(json(fetchAPI, { status: ready ? 'ready' : 'unavailable', database: ready ? db().kind : null }, ready ? 200 : 503));
-      }
+      } else if ((EXPORT_PATHS as readonly string[]).includes(url.pathname)) endResponse(await handleReportExport(request, url));
     },
     onResponse({ request, response }) {
       const id = requestIds.get(request);

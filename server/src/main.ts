@@ -55,7 +55,7 @@ function serveAdmin(req: http.IncomingMessage, res: http.ServerResponse): void {
 
 const server = http.createServer((req, res) => {
   const p = (req.url ?? '/').split('?')[0]!;
-  if (p === '/graphql' || p === '/healthz' || p === '/readyz' || p.startsWith('/export/')) return void yoga.handle(req, res);
+  if (p === '/graphql' || p === '/healthz' || p === '/readyz' || p.startsWith('/attachments/') || p.startsWith('/export/')) return void yoga.handle(req, res);
   serveAdmin(req, res);
 });
 

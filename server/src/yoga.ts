@@ -16,12 +16,13 @@ import { LIMITS } from './shared/limits.ts';
 import { AppError } from './shared/errors.ts';
 import { MAX_UPLOAD_REQUEST_BYTES } from './modules/import/import.limits.ts';
 import { EXPORT_PATHS, handleReportExport } from './modules/report/report.export.ts';
+import { ATTACHMENT_PATH, attachmentResponse } from './modules/record/record.http.ts';
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._-]{8,64}$/;
 const json = (fetchAPI: { Response: typeof Response }, body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new fetchAPI.Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
-/** Request ids (accepted from x-request-id when well-formed), body size limit, /healthz, /readyz, report exports. */
+/** Request ids (accepted from x-request-id when well-formed), body size limit, /healthz, /readyz, report exports, attachment downloads. */
 function useEdge(): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
@@ -35,6 +36,7 @@ function useEdge(): Plugin {
         return;
       }
       if (url.pathname === '/healthz') endResponse(json(fetchAPI, { status: 'ok' }));
+      else if (url.pathname.startsWith(ATTACHMENT_PATH)) endResponse(await attachmentResponse(request, url.pathname, fetchAPI));
       else if (url.pathname === '/readyz') {
         let ready = false;
         try {

@@ -49,4 +49,29 @@ query TargetsPage($after: String) {
   }
 }`,
   },
+  {
+    query: `# 季度通报：合计与各部门指标、目标与较上季度变化 / Quarterly report: totals and departments, targets, change
+query QuarterlyReport($year: Int = 2022, $quarter: Int = 2) {
+  quarterlyReport(year: $year, quarter: $quarter) {
+    from to previousFrom previousTo asOf
+    total {
+      figures { key labelZh value numerator denominator target met previous change }
+      resultCodes { code labelZh count previous }
+    }
+    departments { departmentName figures { key value met } }
+    departmentsWithoutJointTask { code name }
+  }
+}`,
+  },
+  {
+    query: `# 指标明细：按时公示率背后的公示（只看未按时的）/ Drill-down: the late publications behind a figure
+# 导出：/export/report.xlsx?year=2022&quarter=2（.csv、.html 打印版同参数）/ Exports take the same arguments
+query LatePublications($year: Int = 2022, $quarter: Int = 2) {
+  reportDrillDown(figure: "onTimePublicationRate", year: $year, quarter: $quarter, perPage: 50) {
+    numeratorCount denominatorCount totalCount
+    nodes { entity taskCode recordId targetUscc targetName departmentCode date inNumerator }
+  }
+  yearToDateReport(year: $year) { from to total { figure(key: "jointInspectionRate") { value target met previous } } }
+}`,
+  },
 ];

@@ -9,6 +9,7 @@ import './modules/item/item.schema.ts';
 import './modules/pool/pool.schema.ts';
 import './modules/plan/plan.schema.ts';
 import './modules/task/task.schema.ts';
+import './modules/work/work.schema.ts';
 import './modules/draw/draw.schema.ts';
 import './modules/record/record.schema.ts';
 import './modules/credit/credit.schema.ts';

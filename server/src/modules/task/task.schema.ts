@@ -6,7 +6,10 @@ import { AcceptanceState, InspectionMode, ParticipantRole, TargetType, TaskStatu
 import { and, contains, dateRange, eq, idEq, idsIn, oneOf } from '../../shared/filters.ts';
 import { defineListQueries, requireId } from '../../shared/pagination.ts';
 import { RiskRatios, TargetScope } from '../plan/plan.schema.ts';
+import { Target } from '../pool/pool.schema.ts';
+import { withVisibility } from '../access/visibility.ts';
 import * as tasks from './task.service.ts';
+import { reissueTask } from './task.reissue.ts';
 import { TASK_TRANSITIONS } from './task.state.ts';
 
 export const TaskItem = builder.prismaObject('TaskItem', {
@@ -54,7 +57,20 @@ export const Task = builder.prismaObject('Task', {
     stratified: t.exposeBoolean('stratified', { description: '按信用风险分类分层抽取 / Stratified by credit risk class' }),
     ratios: t.field({ type: RiskRatios, resolve: (task) => task }),
     scope: t.field({ type: TargetScope, resolve: (task) => task }),
-    reissueReason: t.exposeString('reissueReason', { nullable: true }),
+    reissueReason: t.exposeString('reissueReason', { nullable: true, description: '重新派发理由（本任务为重新派发所建时）/ Why this task was re-issued from its original' }),
+    reissuedAt: t.expose('reissuedAt', { type: 'DateTime', nullable: true, description: '本任务被重新派发的时间 / When this task was re-issued (it is then REISSUED)' }),
+    scopeTargetIds: t.idList({
+      description: '限定抽取的检查对象（重新派发时原任务未能检查的对象；空 = 不限定）/ The draw is restricted to these targets; empty = no restriction',
+      resolve: (task) => task.scopeTargetIds,
+    }),
+    restrictedTargets: t.field({
+      type: [Target],
+      description: '限定抽取的检查对象（可见者）/ The targets the draw is restricted to, as far as the caller may see them',
+      resolve: (task, _a, ctx) =>
+        task.scopeTargetIds.length
+          ? prisma().target.findMany({ where: withVisibility('Target', ctx.actor, { id: { in: task.scopeTargetIds } }), orderBy: { uscc: 'asc' } })
+          : [],
+    }),
     cancelReason: t.exposeString('cancelReason', { nullable: true }),
     closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
     plan: t.relation('plan', { nullable: true }),
@@ -277,5 +293,59 @@ builder.mutationField('cancelTask', (t) =>
     authScopes: { office: true, departmentAdmin: true },
     args: { taskId: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
     resolve: async (query, _r, args, ctx) => readTask(query, (await tasks.cancelTask(ctx, requireId('taskId', String(args.taskId)), args.reason)).id),
+  }),
+);
+
+const ReissueTaskInput = builder.inputType('ReissueTaskInput', {
+  description: '重新派发停滞的任务（联席会议办公室）/ Re-issue a stalled task as a new task linked to it (office)',
+  fields: (t) => ({
+    taskId: t.id({ required: true, description: '原任务 / The stalled task' }),
+    reason: t.string({ required: true, description: '重新派发理由 / Why' }),
+    windowStart: t.field({ type: 'Date', required: true, description: '新的执行窗口开始（不早于今天）' }),
+    windowEnd: t.field({ type: 'Date', required: true }),
+    inspectionEndOn: t.field({ type: 'Date', required: false, description: '检查结束日期（默认窗口结束日）' }),
+    leadDepartmentId: t.id({ required: false, description: '牵头部门（默认原任务的牵头部门）' }),
+    participantDepartmentIds: t.idList({ required: false, description: '其他参与部门（默认原任务的参与部门）/ Other participants; default those of the original' }),
+    departmentItems: t.field({
+      type: [TaskParticipantInput],
+      required: false,
+      description: '部门的抽查事项（新加入的部门须选择，除非原计划中有其事项）；默认沿用原任务 / Items per department; default: its items in the original task, else in its plan',
+    }),
+    restrictToUninspected: t.boolean({
+      required: false,
+      defaultValue: false,
+      description: '只从原任务中无法检查（结果 4、7）的对象中重新抽取 / Draw only from the targets of the original that could not be inspected (code 4 or 7)',
+    }),
+  }),
+});
+
+builder.mutationField('reissueTask', (t) =>
+  t.prismaField({
+    type: 'Task',
+    description:
+      '重新派发停滞的任务（逾期未签收、执行期限已过未完成，或有无法检查的对象）：新建关联任务并发出邀约，原任务变为已重新派发 / Re-issue a stalled task (office); returns the new task',
+    authScopes: { office: true },
+    args: { input: t.arg({ type: ReissueTaskInput, required: true }) },
+    resolve: async (query, _r, { input }, ctx) => {
+      const created = await reissueTask(ctx, {
+        taskId: requireId('input.taskId', String(input.taskId)),
+        reason: input.reason,
+        windowStart: input.windowStart,
+        windowEnd: input.windowEnd,
+        inspectionEndOn: input.inspectionEndOn,
+        leadDepartmentId: input.leadDepartmentId ? requireId('input.leadDepartmentId', String(input.leadDepartmentId)) : null,
+        participantDepartmentIds: input.participantDepartmentIds
+          ? input.participantDepartmentIds.map((id, i) => requireId(`input.participantDepartmentIds[${i}]`, String(id)))
+          : null,
+        departmentItems: input.departmentItems
+          ? input.departmentItems.map((p, i) => ({
+              departmentId: requireId(`input.departmentItems[${i}].departmentId`, String(p.departmentId)),
+              items: (p.items ?? []).map((it, j) => ({ checkItemId: requireId(`input.departmentItems[${i}].items[${j}].checkItemId`, String(it.checkItemId)), ratioBp: it.ratioBp })),
+            }))
+          : null,
+        restrictToUninspected: input.restrictToUninspected,
+      });
+      return readTask(query, created.id);
+    },
   }),
 );

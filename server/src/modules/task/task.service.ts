@@ -10,7 +10,7 @@
 //                      see calendar.service.ts).
 import type { InspectionMode, TargetType, TaskStatus } from '../../generated/prisma/enums.ts';
 import { AppError, InputError } from '../../shared/errors.ts';
-import { mutate, type Tx } from '../../shared/mutation.ts';
+import { mutate, type Audit, type Tx } from '../../shared/mutation.ts';
 import { addWorkingDays } from '../../shared/working-days.ts';
 import type { Context } from '../../context.ts';
 import { loadCalendarTx, lockCalendarShared, publicationDueTx } from '../calendar/calendar.service.ts';
@@ -21,7 +21,7 @@ const MAX_REASON = 500;
 const MAX_NAME = 200;
 const CODE_RE = /^[0-9A-Za-z][0-9A-Za-z_-]{1,39}$/;
 /** Advisory lock namespace for generating task codes (two-key form; key 2 = hash of the code prefix). */
-const CODE_LOCK_NAMESPACE = 727_073_003;
+export const CODE_LOCK_NAMESPACE = 727_073_003;
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -84,9 +84,9 @@ export type UpdateTaskInput = TaskFieldsInput;
 
 // ── helpers ──
 
-const isOffice = (ctx: Context) => ctx.actor.role === 'OFFICE_ADMIN';
+const isOffice = (ctx: Pick<Context, 'actor'>) => ctx.actor.role === 'OFFICE_ADMIN';
 
-function requireLeadOrOffice(ctx: Context, leadDepartmentId: string, field: string): void {
+function requireLeadOrOffice(ctx: Pick<Context, 'actor'>, leadDepartmentId: string, field: string): void {
   if (isOffice(ctx)) return;
   if (ctx.actor.role === 'DEPARTMENT_ADMIN' && ctx.actor.departmentId === leadDepartmentId) return;
   throw new AppError(
@@ -96,14 +96,14 @@ function requireLeadOrOffice(ctx: Context, leadDepartmentId: string, field: stri
   );
 }
 
-function requireReason(field: string, reason: string | null | undefined): string {
+export function requireReason(field: string, reason: string | null | undefined): string {
   const r = (reason ?? '').trim();
   if (!r) throw new InputError(field, 'REQUIRED', { zh: '请说明理由', en: 'a reason is required' });
   if (r.length > MAX_REASON) throw new InputError(field, 'TOO_LONG', { zh: `理由不超过 ${MAX_REASON} 个字符`, en: `at most ${MAX_REASON} characters` });
   return r;
 }
 
-function cleanList(values: string[] | null | undefined): string[] {
+export function cleanList(values: string[] | null | undefined): string[] {
   return [...new Set((values ?? []).map((v) => v.trim()).filter(Boolean))];
 }
 
@@ -118,14 +118,14 @@ function checkRatios(r: RatiosInput): void {
 }
 
 /** A participant as it will be stored, with where its data came from (for error fields). */
-interface ResolvedParticipant {
+export interface ResolvedParticipant {
   departmentId: string;
   lead: boolean;
   field: string;
   items: { checkItemId: string; ratioBp: number | null; field: string }[];
 }
 
-interface TaskValues {
+export interface TaskValues {
   name: string;
   code: string | null;
   mode: InspectionMode;
@@ -148,7 +148,7 @@ interface TaskValues {
 }
 
 /** `acceptanceGiven`: the acceptance due date comes from this input (a computed one is not held to the draw due date). */
-function checkValues(v: TaskValues, acceptanceGiven: boolean): void {
+export function checkValues(v: TaskValues, acceptanceGiven: boolean): void {
   if (!v.name) throw new InputError('input.name', 'REQUIRED', { zh: '请填写任务名称', en: 'a task name is required' });
   if (v.name.length > MAX_NAME) throw new InputError('input.name', 'TOO_LONG', { zh: `名称不超过 ${MAX_NAME} 个字符`, en: `at most ${MAX_NAME} characters` });
   if (v.code !== null && !CODE_RE.test(v.code))
@@ -167,7 +167,7 @@ function checkValues(v: TaskValues, acceptanceGiven: boolean): void {
 }
 
 /** Checks departments, items (own department, active, GENERAL ratio within the cap, no duplicates) and pools. */
-async function checkParticipants(tx: Tx, participants: ResolvedParticipant[], poolIds: string[]): Promise<void> {
+export async function checkParticipants(tx: Tx, participants: ResolvedParticipant[], poolIds: string[]): Promise<void> {
   const seenDept = new Set<string>();
   for (const p of participants) {
     if (seenDept.has(p.departmentId))
@@ -220,7 +220,7 @@ async function checkParticipants(tx: Tx, participants: ResolvedParticipant[], po
 }
 
 /** The lead first; the lead is always a participant even when the input does not list it. */
-function resolveParticipants(
+export function resolveParticipants(
   lead: string,
   input: TaskParticipantInput[] | null | undefined,
   fallback: { departmentId: string }[],
@@ -256,12 +256,12 @@ async function generateCode(tx: Tx, year: number, leadDepartmentId: string): Pro
   return `${prefix}${String(max + 1).padStart(3, '0')}`;
 }
 
-async function ensureCodeFree(tx: Tx, code: string, exceptId?: string): Promise<void> {
+export async function ensureCodeFree(tx: Tx, code: string, exceptId?: string): Promise<void> {
   const other = await tx.task.findUnique({ where: { code }, select: { id: true } });
   if (other && other.id !== exceptId) throw new AppError('CONFLICT', { zh: `任务编号 ${code} 已被使用`, en: `task code ${code} is taken` }, { field: 'input.code', reason: 'CODE_TAKEN' });
 }
 
-async function writeParticipants(tx: Tx, taskId: string, participants: ResolvedParticipant[]): Promise<void> {
+export async function writeParticipants(tx: Tx, taskId: string, participants: ResolvedParticipant[]): Promise<void> {
   await tx.taskParticipant.createMany({
     data: participants.map((p) => ({
       taskId,
@@ -275,7 +275,7 @@ async function writeParticipants(tx: Tx, taskId: string, participants: ResolvedP
 }
 
 /** What the audit trail keeps of a task: its fields, participants and items. */
-async function snapshot(tx: Tx, taskId: string) {
+export async function snapshot(tx: Tx, taskId: string) {
   return tx.task.findUniqueOrThrow({
     where: { id: taskId },
     include: {
@@ -451,42 +451,45 @@ export async function updateTask(ctx: Context, taskId: string, input: UpdateTask
 // ── invitation and acceptance (签收) ──
 
 export async function inviteParticipants(ctx: Context, taskId: string): Promise<{ id: string }> {
-  return mutate(ctx, async (tx, audit) => {
-    await lockCalendarShared(tx);
-    const status = await lockTask(tx, taskId);
-    const task = await tx.task.findUniqueOrThrow({ where: { id: taskId }, include: { participants: true, _count: { select: { items: true } } } });
-    requireLeadOrOffice(ctx, task.leadDepartmentId, 'taskId');
-    assertTransition(status, 'INVITING');
-    // The machine also allows READY → INVITING, but invitations go out for a task the lead has just (re)defined.
-    if (status !== 'DRAFT')
-      throw new AppError(
-        'INVALID_TRANSITION',
-        { zh: '只有草稿状态的任务可以发出邀约', en: `invitations go out for a DRAFT task only; this one is ${status}` },
-        { current: status, requested: 'INVITING', reason: 'TASK_NOT_DRAFT' },
-      );
-    if (task._count.items < 1)
-      throw new InputError('taskId', 'TASK_HAS_NO_ITEMS', { zh: '任务至少需要一个抽查事项才能邀约', en: 'a task needs at least one check item before invitations go out' });
+  return mutate(ctx, (tx, audit) => inviteParticipantsTx(tx, audit, ctx, taskId));
+}
 
-    const now = new Date();
-    const today = todayInChina(now);
-    // A given acceptance due date is kept unless it has already passed (e.g. a re-invitation after a decline).
-    let acceptanceDueOn = task.acceptanceDueOn;
-    if (!acceptanceDueOn || acceptanceDueOn < today) {
-      const y = today.getUTCFullYear();
-      acceptanceDueOn = addWorkingDays(today, ACCEPTANCE_WORKING_DAYS, await loadCalendarTx(tx, y, y + 1));
-    }
-    const invited = task.participants.filter((p) => p.role !== 'LEAD').map((p) => p.departmentId);
-    await tx.taskParticipant.updateMany({
-      where: { taskId, role: 'PARTICIPANT' },
-      data: { acceptance: 'PENDING', invitedAt: now, respondedAt: null, declineReason: null },
-    });
-    await tx.taskParticipant.updateMany({ where: { taskId, role: 'LEAD' }, data: { acceptance: 'ACCEPTED' } });
-    await transitionTask(tx, taskId, 'INVITING', audit, { data: { acceptanceDueOn } });
-    audit.record({ operation: 'inviteParticipants', entity: 'Task', entityId: taskId, after: { invited, acceptanceDueOn: iso(acceptanceDueOn) } });
-    // A single-department task has nobody to wait for.
-    if (!invited.length) await transitionTask(tx, taskId, 'READY', audit, { reason: 'single-department task: nobody to invite' });
-    return { id: taskId };
+/** The invitation inside the caller's transaction (also used by the office's re-issue, task.reissue.ts). */
+export async function inviteParticipantsTx(tx: Tx, audit: Audit, ctx: Pick<Context, 'actor'>, taskId: string): Promise<{ id: string }> {
+  await lockCalendarShared(tx);
+  const status = await lockTask(tx, taskId);
+  const task = await tx.task.findUniqueOrThrow({ where: { id: taskId }, include: { participants: true, _count: { select: { items: true } } } });
+  requireLeadOrOffice(ctx, task.leadDepartmentId, 'taskId');
+  assertTransition(status, 'INVITING');
+  // The machine also allows READY → INVITING, but invitations go out for a task the lead has just (re)defined.
+  if (status !== 'DRAFT')
+    throw new AppError(
+      'INVALID_TRANSITION',
+      { zh: '只有草稿状态的任务可以发出邀约', en: `invitations go out for a DRAFT task only; this one is ${status}` },
+      { current: status, requested: 'INVITING', reason: 'TASK_NOT_DRAFT' },
+    );
+  if (task._count.items < 1)
+    throw new InputError('taskId', 'TASK_HAS_NO_ITEMS', { zh: '任务至少需要一个抽查事项才能邀约', en: 'a task needs at least one check item before invitations go out' });
+
+  const now = new Date();
+  const today = todayInChina(now);
+  // A given acceptance due date is kept unless it has already passed (e.g. a re-invitation after a decline).
+  let acceptanceDueOn = task.acceptanceDueOn;
+  if (!acceptanceDueOn || acceptanceDueOn < today) {
+    const y = today.getUTCFullYear();
+    acceptanceDueOn = addWorkingDays(today, ACCEPTANCE_WORKING_DAYS, await loadCalendarTx(tx, y, y + 1));
+  }
+  const invited = task.participants.filter((p) => p.role !== 'LEAD').map((p) => p.departmentId);
+  await tx.taskParticipant.updateMany({
+    where: { taskId, role: 'PARTICIPANT' },
+    data: { acceptance: 'PENDING', invitedAt: now, respondedAt: null, declineReason: null },
   });
+  await tx.taskParticipant.updateMany({ where: { taskId, role: 'LEAD' }, data: { acceptance: 'ACCEPTED' } });
+  await transitionTask(tx, taskId, 'INVITING', audit, { data: { acceptanceDueOn } });
+  audit.record({ operation: 'inviteParticipants', entity: 'Task', entityId: taskId, after: { invited, acceptanceDueOn: iso(acceptanceDueOn) } });
+  // A single-department task has nobody to wait for.
+  if (!invited.length) await transitionTask(tx, taskId, 'READY', audit, { reason: 'single-department task: nobody to invite' });
+  return { id: taskId };
 }
 
 /** The participant row of the actor's department; a department outside the task is refused. */

@@ -73,6 +73,9 @@ export const CLASS_FLOOR: Readonly<Record<CreditEventKind, RiskClass>> = {
 /** A target flagged as on the abnormal-operations list (by a code-4 event or by the register) is at least this. */
 export const ABNORMAL_LIST_FLOOR: RiskClass = 'C';
 
+/** Today's date in China (UTC+8) in SQL, independent of the session time zone. */
+export const CHINA_TODAY_SQL = `((now() at time zone 'UTC') + interval '8 hours')::date`;
+
 const ORDER: RiskClass[] = ['A', 'B', 'C', 'D'];
 export const maxClass = (...c: RiskClass[]): RiskClass => ORDER[Math.max(...c.map((x) => ORDER.indexOf(x)))]!;
 

@@ -5,6 +5,7 @@
 // An empty cell, or a column the file does not have, leaves the stored value as it is (never blanks it): files
 // from other systems often carry only some columns. Required columns: 统一社会信用代码, 名称, 行政区划代码, 行业代码.
 import type { Tx } from '../../shared/mutation.ts';
+import { CHINA_TODAY_SQL, effectiveClassSql } from '../credit/credit.rules.ts';
 import {
   checkTargetFields,
   parseFlag,
@@ -213,12 +214,12 @@ export async function writeTargets(tx: Tx, rows: readonly TargetRow[], poolIds: 
        select x.*, t.id as tid,
               t.id is not null and
               (t.name, t.legal_representative, t.address, t.region_code, t.industry_code, t.business_scope, t.type,
-               t.risk_class, t.status, t.established_on, t.on_abnormal_list, t.on_key_attention_list, t.complaint_count,
+               t.risk_class_base, t.status, t.established_on, t.on_abnormal_list, t.on_key_attention_list, t.complaint_count,
                t.serious_violation)
               is distinct from
               (x.name, coalesce(x.legal_representative, t.legal_representative), coalesce(x.address, t.address),
                x.region_code, x.industry_code, coalesce(x.business_scope, t.business_scope), coalesce(x.type, t.type),
-               coalesce(x.risk_class, t.risk_class), coalesce(x.status, t.status), coalesce(x.established_on, t.established_on),
+               coalesce(x.risk_class, t.risk_class_base), coalesce(x.status, t.status), coalesce(x.established_on, t.established_on),
                coalesce(x.on_abnormal_list, t.on_abnormal_list), coalesce(x.on_key_attention_list, t.on_key_attention_list),
                coalesce(x.complaint_count, t.complaint_count), coalesce(x.serious_violation, t.serious_violation)) as changed
          from x left join target t on t.uscc = x.uscc
@@ -232,7 +233,10 @@ export async function writeTargets(tx: Tx, rows: readonly TargetRow[], poolIds: 
          industry_code = x.industry_code,
          business_scope = coalesce(x.business_scope, t.business_scope),
          type = coalesce(x.type, t.type),
-         risk_class = coalesce(x.risk_class, t.risk_class),
+         -- the file's class is the base class; the effective class follows by the rule of docs/CREDIT.md
+         risk_class_base = coalesce(x.risk_class, t.risk_class_base),
+         risk_class = ${effectiveClassSql('coalesce(x.risk_class, t.risk_class_base)', 't.id', 'coalesce(x.on_abnormal_list, t.on_abnormal_list)', CHINA_TODAY_SQL)},
+         risk_class_computed_at = now(),
          status = coalesce(x.status, t.status),
          established_on = coalesce(x.established_on, t.established_on),
          on_abnormal_list = coalesce(x.on_abnormal_list, t.on_abnormal_list),
@@ -246,10 +250,12 @@ export async function writeTargets(tx: Tx, rows: readonly TargetRow[], poolIds: 
      ),
      ins as (
        insert into target (id, uscc, name, legal_representative, address, region_code, industry_code, business_scope, type,
-                           risk_class, status, established_on, on_abnormal_list, on_key_attention_list, complaint_count,
-                           serious_violation)
+                           risk_class_base, risk_class, risk_class_computed_at, status, established_on, on_abnormal_list,
+                           on_key_attention_list, complaint_count, serious_violation)
        select x.id, x.uscc, x.name, x.legal_representative, x.address, x.region_code, x.industry_code, x.business_scope,
-              coalesce(x.type, 'ENTERPRISE'), coalesce(x.risk_class, 'B'), coalesce(x.status, 'ACTIVE'), x.established_on,
+              coalesce(x.type, 'ENTERPRISE'), coalesce(x.risk_class, 'B'),
+              ${effectiveClassSql(`coalesce(x.risk_class, 'B')`, 'x.id', 'x.on_abnormal_list', CHINA_TODAY_SQL)}, now(),
+              coalesce(x.status, 'ACTIVE'), x.established_on,
               coalesce(x.on_abnormal_list, false), coalesce(x.on_key_attention_list, false), coalesce(x.complaint_count, 0),
               coalesce(x.serious_violation, false)
          from ex x

@@ -14,6 +14,7 @@ import { AppError, InputError, NotFoundError } from '../../shared/errors.ts';
 import { mutate, type Tx } from '../../shared/mutation.ts';
 import { requireId } from '../../shared/pagination.ts';
 import { getSetting } from '../setting/setting.service.ts';
+import { recomputeRiskClass } from '../credit/credit.service.ts';
 import {
   certificateNoProblem,
   checkTargetFields,
@@ -314,8 +315,17 @@ function targetData(values: ReturnType<typeof checkTargetFields>['values'], inpu
   for (const k of ['type', 'riskClass', 'status', 'onAbnormalList', 'onKeyAttentionList', 'seriousViolation'] as const) {
     if (input[k] !== undefined && input[k] !== null) data[k] = input[k];
   }
+  // The class a department registers is the base class; the effective class follows from it and the target's credit
+  // events by the rule of docs/CREDIT.md (recomputeRiskClass, in the same transaction).
+  if (data.riskClass !== undefined) {
+    data.riskClassBase = data.riskClass;
+    delete data.riskClass;
+  }
   return data;
 }
+
+/** Does this change feed the effective class (docs/CREDIT.md)? */
+const affectsClass = (data: Record<string, unknown>) => data.riskClassBase !== undefined || data.onAbnormalList !== undefined;
 
 export async function createTarget(ctx: Context, poolIdArg: string, input: TargetInput) {
   const pool = await findTargetPool(poolIdArg, 'input.poolId');
@@ -327,7 +337,10 @@ export async function createTarget(ctx: Context, poolIdArg: string, input: Targe
     throw conflict('input.uscc', '该统一社会信用代码的检查对象已存在，可将其加入名录库', 'a target with this code exists; add it to the pool instead', { targetId: existing.id });
   try {
     return await mutate(ctx, async (tx, audit) => {
-      const target = await tx.target.create({ data: targetData(values, input) as never });
+      const data = targetData(values, input);
+      const created = await tx.target.create({ data: { ...data, riskClass: (data.riskClassBase as RiskClass | undefined) ?? 'B' } as never });
+      await recomputeRiskClass(tx, audit, [created.id], new Date(), { operation: 'createTarget' });
+      const target = await tx.target.findUniqueOrThrow({ where: { id: created.id } });
       const pools = await poolWithAncestors(tx, pool.id);
       await tx.targetPoolMember.createMany({ data: pools.map((poolId) => ({ poolId, targetId: target.id })), skipDuplicates: true });
       audit.record({ operation: 'createTarget', entity: 'Target', entityId: target.id, after: { ...target, pools } });
@@ -364,7 +377,11 @@ export async function updateTarget(ctx: Context, idArg: string, input: TargetInp
     return await mutate(ctx, async (tx, audit) => {
       await tx.$queryRaw`select id from target where id = ${id}::uuid for update`;
       const before = await tx.target.findUniqueOrThrow({ where: { id } });
-      const updated = await tx.target.update({ where: { id }, data });
+      let updated = await tx.target.update({ where: { id }, data });
+      if (affectsClass(data)) {
+        await recomputeRiskClass(tx, audit, [id], new Date(), { operation: 'updateTarget' });
+        updated = await tx.target.findUniqueOrThrow({ where: { id } });
+      }
       const changed = Object.keys(data).filter((k) => JSON.stringify((before as Record<string, unknown>)[k]) !== JSON.stringify((updated as Record<string, unknown>)[k]));
       audit.record({
         operation: 'updateTarget',

@@ -2,7 +2,7 @@
 // folder (the order here is irrelevant: the menu groups them, layout/AppMenu.tsx). Every view is loaded
 // lazily, so the first load carries only the shell.
 import { lazy } from 'react';
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin';
 
 import apiKeys from './apiKeys';
 import auditEvents from './auditEvents';
@@ -33,6 +33,10 @@ import tasks from './tasks';
 import users from './users';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
+// Pages that are not a resource view: the guided draw of a task, bulk imports (each its own lazy chunk).
+const DrawScreen = lazy(() => import('./draws/DrawScreen'));
+const ImportPage = lazy(() => import('./imports/ImportPage'));
+const { Route } = reactRouterProvider;
 
 type Representation = string | ((record: never) => string) | undefined;
 
@@ -85,6 +89,10 @@ const App = () => (
         {Object.entries(resources).map(([name, definition]) => (
             <Resource key={name} name={name} {...definition} recordRepresentation={guarded(definition.recordRepresentation)} />
         ))}
+        <CustomRoutes>
+            <Route path="/tasks/:id/draw" element={<DrawScreen />} />
+            <Route path="/imports" element={<ImportPage />} />
+        </CustomRoutes>
     </Admin>
 );
 

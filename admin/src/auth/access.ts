@@ -35,6 +35,8 @@ const READERS: Readonly<Record<string, readonly Role[]>> = {
     users: ADMINS,
     apiKeys: OFFICE,
     auditEvents: OFFICE,
+    // not a <Resource>: the bulk import page (/imports) and its jobs (staff read their department's jobs)
+    imports: STAFF,
 };
 
 const DEPARTMENT: readonly Role[] = ['DEPARTMENT_ADMIN'];
@@ -54,6 +56,9 @@ const WRITERS: Readonly<Record<string, Readonly<Record<string, readonly Role[]>>
     users: { create: ADMINS, edit: ADMINS },
     apiKeys: { create: OFFICE, edit: OFFICE },
     calendarDays: { edit: OFFICE },
+    // every step of a draw; the server further requires the task's lead department (draws/drawAccess.ts)
+    draws: { run: ADMINS },
+    imports: { create: ADMINS },
 };
 
 export function isRole(value: unknown): value is Role {

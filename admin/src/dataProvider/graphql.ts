@@ -79,18 +79,41 @@ function formErrors(errors: GraphQLErrorPayload[]): Record<string, unknown> | un
 }
 
 export async function graphql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+    return send<T>(query, {
+        method: 'POST',
+        credentials: 'include',
+        headers: {
+            'content-type': 'application/json',
+            accept: 'application/graphql-response+json, application/json',
+        },
+        body: JSON.stringify({ query, variables }),
+        signal,
+    });
+}
+
+/**
+ * A mutation carrying files (GraphQL multipart request spec: `operations`, `map`, then one part per file). Each
+ * entry of `files` names the variable it fills, e.g. `{ file }` for `$file: File!`. The server's CSRF guard asks
+ * for the `x-graphql-yoga-csrf` header on such requests (a form post from another site cannot set it).
+ */
+export async function graphqlUpload<T>(query: string, variables: Record<string, unknown>, files: Record<string, Blob>): Promise<T> {
+    const form = new FormData();
+    const names = Object.keys(files);
+    form.append('operations', JSON.stringify({ query, variables: { ...variables, ...Object.fromEntries(names.map(name => [name, null])) } }));
+    form.append('map', JSON.stringify(Object.fromEntries(names.map((name, i) => [String(i), [`variables.${name}`]]))));
+    names.forEach((name, i) => form.append(String(i), files[name]!, files[name] instanceof File ? (files[name] as File).name : name));
+    return send<T>(query, {
+        method: 'POST',
+        credentials: 'include',
+        headers: { accept: 'application/graphql-response+json, application/json', 'x-graphql-yoga-csrf': '1' },
+        body: form,
+    });
+}
+
+async function send<T>(query: string, init: RequestInit): Promise<T> {
     let response: Response;
     try {
-        response = await fetch(ENDPOINT, {
-            method: 'POST',
-            credentials: 'include',
-            headers: {
-                'content-type': 'application/json',
-                accept: 'application/graphql-response+json, application/json',
-            },
-            body: JSON.stringify({ query, variables }),
-            signal,
-        });
+        response = await fetch(ENDPOINT, init);
     } catch (error) {
         // Aborts (react-query cancelling a stale request) must stay aborts; anything else is the network.
         if (error instanceof DOMException && error.name === 'AbortError') throw error;

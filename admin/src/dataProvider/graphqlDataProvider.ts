@@ -6,7 +6,8 @@
 //   <singular>(id: ID!) → the record, or a NOT_FOUND error
 //   <Type>Filter accepts `ids: [ID!]` (getMany) and the reference fields used by getManyReference.
 // Requests for more than 100 rows (the export button asks for 1,000) are split into pages of 100.
-// Writes go through mutations.ts; resources with unusual list fields through special.ts.
+// Writes go through mutations.ts; resources with unusual list fields through special.ts; the draw workflow and
+// imports are custom methods (draws.ts, imports.ts).
 import {
     HttpError,
     type DataProvider,
@@ -20,8 +21,10 @@ import {
 
 import { currentActor } from '../auth/actor';
 import { runAction } from './actions';
+import { drawMethods } from './draws';
 import { resourceFields, selectionOf, type ResourceFields } from './fields';
 import { graphql } from './graphql';
+import { importMethods } from './imports';
 import { resourceMutations } from './mutations';
 import { isSpecial, specialList } from './special';
 
@@ -183,4 +186,9 @@ export const graphqlDataProvider: DataProvider = {
         const data = await graphql<Record<string, { totalCount: number }>>(`query countBy(${declarations}) { ${parts.join('\n')} }`, variables);
         return Object.fromEntries(values.map((value, i) => [value, data[`c${i}`].totalCount]));
     },
+
+    /** The draw workflow (draws.ts): commit, reveal, lock, void, evidence, selected targets and teams. */
+    ...drawMethods,
+    /** Bulk imports (imports.ts): upload, job progress, error report. */
+    ...importMethods,
 };

@@ -1,19 +1,29 @@
-// One draw: its fairness evidence (commitment, candidate hash, public input, seed, result hash) and the
-// selected targets in stratum and rank order.
+// One draw: the draw panel (the steps still open, the browser's verification of the evidence, lock or void), its
+// fairness evidence (commitment, candidate hash, public input, seed, result hash) and the selected targets in
+// stratum and rank order.
 import { Alert } from '@mui/material';
-import { ArrayField, BooleanField, Datagrid, NumberField, SelectField, Show, TabbedShowLayout, TextField, useTranslate } from 'react-admin';
+import { ArrayField, BooleanField, Datagrid, NumberField, SelectField, Show, TabbedShowLayout, TextField, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 
 import { drawKindChoices, drawStatusChoices, riskClassChoices } from '../shared/choices';
 import { DateTimeField, HashField, JsonField } from '../shared/fields';
 import { RelationField } from '../shared/RelationField';
+import { DrawPanel } from './DrawPanel';
 
 /** The API returns at most 100 selected targets per request (draw.targets(first, offset)). */
 const SHOWN_TARGETS = 100;
+
+/** The guided steps for this draw; the page's fields are read again after a step. */
+const Steps = () => {
+    const record = useRecordContext();
+    const refresh = useRefresh();
+    return record?.id ? <DrawPanel key={String(record.id)} drawId={String(record.id)} onChange={refresh} /> : null;
+};
 
 const DrawShow = () => {
     const translate = useTranslate();
     return (
         <Show>
+            <Steps />
             <TabbedShowLayout>
                 <TabbedShowLayout.Tab label="resources.draws.name">
                     <RelationField source="task" reference="tasks" />

@@ -1,6 +1,7 @@
 // One inspector pool and the inspectors in it (paged from the API, filtered by pool).
 import { BooleanField, Datagrid, NumberField, Pagination, ReferenceManyField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 
+import { ImportButton } from '../imports/ImportButton';
 import { DateTimeField, TagsField } from '../shared/fields';
 import { ConfirmPoolButton } from '../shared/ConfirmPoolButton';
 import { RelationField } from '../shared/RelationField';
@@ -8,6 +9,7 @@ import { RelationField } from '../shared/RelationField';
 const Actions = () => (
     <TopToolbar>
         <ConfirmPoolButton />
+        <ImportButton kind="INSPECTORS" />
     </TopToolbar>
 );
 

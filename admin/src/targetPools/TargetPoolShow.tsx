@@ -15,12 +15,14 @@ import {
 
 import { riskClassChoices, targetStatusChoices } from '../shared/choices';
 import { DateTimeField } from '../shared/fields';
+import { ImportButton } from '../imports/ImportButton';
 import { ConfirmPoolButton } from '../shared/ConfirmPoolButton';
 import { RelationField } from '../shared/RelationField';
 
 const Actions = () => (
     <TopToolbar>
         <ConfirmPoolButton />
+        <ImportButton kind="TARGETS" />
         <EditButton />
     </TopToolbar>
 );

@@ -5,6 +5,7 @@ import type { TranslationMessages } from 'react-admin';
 import type { zhResources } from '../zh-CN';
 import type { SameKeys } from '../shape';
 import enApp from './app';
+import enDraw from './draw';
 import enEnums from './enums';
 import enRegisters from './registers';
 import enResults from './results';
@@ -16,6 +17,7 @@ const enResources: SameKeys<typeof zhResources> = { ...enRegisters, ...enWorkflo
 const en: TranslationMessages = {
     ...englishMessages,
     ...enApp,
+    ...enDraw,
     enums: enEnums,
     resources: enResources,
 };

@@ -2,6 +2,7 @@
 import type { TranslationMessages } from 'react-admin';
 
 import zhApp from './app';
+import zhDraw from './draw';
 import zhEnums from './enums';
 import zhRa from './ra';
 import zhRegisters from './registers';
@@ -14,6 +15,7 @@ export const zhResources = { ...zhRegisters, ...zhWorkflow, ...zhResults, ...zhS
 const zhCN: TranslationMessages = {
     ...zhRa,
     ...zhApp,
+    ...zhDraw,
     enums: zhEnums,
     resources: zhResources,
 };

@@ -14,6 +14,7 @@ import { PLAYGROUND_TABS } from './playground.ts';
 import { logger } from './shared/logger.ts';
 import { LIMITS } from './shared/limits.ts';
 import { AppError } from './shared/errors.ts';
+import { useTextGuard } from './shared/text-guard.ts';
 import { MAX_UPLOAD_REQUEST_BYTES } from './modules/import/import.limits.ts';
 import { EXPORT_PATHS, handleReportExport } from './modules/report/report.export.ts';
 import { ATTACHMENT_PATH, attachmentResponse } from './modules/record/record.http.ts';
@@ -113,6 +114,7 @@ export const yoga = createYoga<Record<string, unknown>, Context>({
   graphiql: playground ? { title: '双随机、一公开 联合监管平台 · GraphQL', defaultTabs: PLAYGROUND_TABS } : false,
   renderGraphiQL,
   plugins: [
+    useTextGuard(),
     useEdge(),
     useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
     ...(introspection ? [] : [useDisableIntrospection()]),

@@ -116,3 +116,36 @@ describe('GraphQL fuzzing', () => {
     expect(findings, JSON.stringify(findings.slice(0, 10), null, 2)).toEqual([]);
   }, 600_000);
 });
+
+describe('text no column can store', () => {
+  it.each([
+    ['NUL in a variable', { u: 'ab\u0000c', p: 'x' }, 'u'],
+    ['a lone high surrogate', { u: 'x', p: 'a\uD800' }, 'p'],
+    ['a lone low surrogate', { u: '\uDC00', p: 'x' }, 'u'],
+  ])('%s is refused before execution with a typed error naming the variable', async (_name, variables, field) => {
+    const before = await lastAuditId();
+    const res = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { expiresAt } }', variables }),
+    });
+    const body = (await res.json()) as { errors: { extensions: Record<string, unknown> }[] };
+    expect(body.errors[0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, reason: 'INVALID_TEXT' });
+    expect(await lastAuditId()).toBe(before);
+  });
+
+  it('a literal argument with NUL is refused too; a valid astral character is fine', async () => {
+    const bad = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation { login(username: "a\\u0000b", password: "x") { expiresAt } }' }),
+    });
+    expect(((await bad.json()) as any).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'username' });
+    const ok = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation { login(username: "𠮷野家", password: "x") { expiresAt } }' }),
+    });
+    expect(((await ok.json()) as any).errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+});

@@ -288,6 +288,15 @@ describe('idempotent retries', () => {
     expect(c.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
+  it('concurrent calls with one key: one does the work, the other waits and replays it', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n% concurrent\n%%EOF\n');
+    const send = () => upload(UPLOAD_ATTACHMENT, { recordId, key: 'concurrent-upload-0001' }, { name: '并发.pdf', body: pdf, type: 'application/pdf' }, s.actors.leadAdmin.headers);
+    const [a, b] = await Promise.all([send(), send()]);
+    expect(a.errors ?? b.errors).toBeUndefined();
+    expect(a.data.uploadAttachment.id).toBe(b.data.uploadAttachment.id);
+    expect(await prisma().attachment.count({ where: { recordId, sha256: sha(pdf) } })).toBe(1);
+  });
+
   it('a publication retried with its key publishes once', async () => {
     await completeRecord(s, recordId);
     const key = 'publish-lead-0001';

@@ -147,6 +147,8 @@ describe('reissueTask', () => {
     await prisma().taskParticipant.update({ where: { taskId_departmentId: { taskId: t.id, departmentId: other.id } }, data: { acceptance: 'PENDING', invitedAt: new Date() } });
     const thirdItem = await makeItem(third);
     const input = { taskId: t.id, reason: '参与部门逾期未签收', ...future, participantDepartmentIds: [third.id] };
+    expect(ext(await gql(REISSUE, { input: { ...input, participantDepartmentIds: [third.id, third.id] } }, a.office.headers))).toMatchObject({ field: 'input.participantDepartmentIds[1]', reason: 'DUPLICATE_PARTICIPANT' });
+    expect(ext(await gql(REISSUE, { input: { ...input, leadDepartmentId: '00000000-0000-4000-8000-000000000000' } }, a.office.headers))).toMatchObject({ field: 'input.leadDepartmentId', reason: 'DEPARTMENT_NOT_FOUND' });
     // a department new to the task (and without a plan) must be given items
     expect(ext(await gql(REISSUE, { input }, a.office.headers))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.participantDepartmentIds[0]', reason: 'NO_ITEMS_FOR_DEPARTMENT' });
     const r = (await gqlOk<{ reissueTask: any }>(REISSUE, { input: { ...input, departmentItems: [{ departmentId: third.id, items: [{ checkItemId: thirdItem.id }] }] } }, a.office.headers)).reissueTask;

@@ -120,6 +120,13 @@ export async function reissueTask(ctx: Pick<Context, 'actor' | 'requestId'>, inp
       ? input.participantDepartmentIds.map((id, i) => ({ id, field: `input.participantDepartmentIds[${i}]` }))
       : original.participants.filter((p) => p.departmentId !== lead).map((p) => ({ id: p.departmentId, field: 'input.taskId' }));
     const departments = [{ id: lead, field: 'input.leadDepartmentId' }, ...others.filter((o) => o.id !== lead)];
+    // named here, so the errors point at the input field (checkParticipants repeats the check for its own callers)
+    const found = await tx.department.findMany({ where: { id: { in: departments.map((d) => d.id) }, active: true }, select: { id: true } });
+    departments.forEach((d, i) => {
+      if (departments.findIndex((x) => x.id === d.id) !== i)
+        throw new InputError(d.field, 'DUPLICATE_PARTICIPANT', { zh: '部门重复', en: 'this department is listed twice' });
+      if (!found.some((f) => f.id === d.id)) throw new InputError(d.field, 'DEPARTMENT_NOT_FOUND', { zh: '部门不存在或已停用', en: 'no such active department' });
+    });
     const given = new Map<string, { items: TaskItemInput[]; field: string }>();
     (input.departmentItems ?? []).forEach((d, i) => {
       const field = `input.departmentItems[${i}]`;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, db, prisma } from '../../server/src/db/database.ts';
 import { AUTO_FOLLOW_UPS, RESULT_CODES, effectiveClass, rulesFor } from '../../server/src/modules/credit/credit.rules.ts';
-import { linkCreditForPublished, relinkCreditForCorrection } from '../../server/src/modules/credit/credit.service.ts';
+import { linkCreditForPublished, relinkCreditForCorrection, type PublishedResult } from '../../server/src/modules/credit/credit.service.ts';
 import { writeTargets, type TargetRow } from '../../server/src/modules/import/target.rows.ts';
 import { useTestDatabase } from '../helpers/db.ts';
 import { gql, gqlOk } from '../helpers/graphql.ts';
@@ -80,7 +80,7 @@ describe('linking published results (linkCreditForPublished)', () => {
   beforeAll(async () => {
     w = await creditWorld();
     const ts = await makeClassedTargets(w.dep.poolId, 10, 'A');
-    const results = [];
+    const results: PublishedResult[] = [];
     for (const c of RESULT_CODES) {
       byCode.set(c, ts[c - 1]!.id);
       results.push(await publishedResult(w.taskId, w.dep.id, ts[c - 1]!.id, c));
@@ -158,7 +158,7 @@ describe('linking published results (linkCreditForPublished)', () => {
   it('is set-based: 200 results cost the same statements as 10', async () => {
     async function statementsFor(n: number) {
       const ts = await makeClassedTargets(w.dep.poolId, n, 'B');
-      const results = [];
+      const results: PublishedResult[] = [];
       for (const [i, t] of ts.entries()) results.push(await publishedResult(w.taskId, w.dep.id, t.id, RESULT_CODES[i % 10]!));
       const before = db().stats.statements;
       await inTx((tx, audit) => linkCreditForPublished(tx, audit, results, ON));

@@ -39,7 +39,7 @@ async function dataset() {
         data: { code: `ITEM-${k}`, name: `事项${k}`, category: 'KEY', domain: '综合', legalBasis: '依据', departmentId: dep[dk]!, content: '内容', methods: ['ON_SITE'], targetType: 'ENTERPRISE', active },
       })
     ).id;
-  const targets = [];
+  const targets: { id: string }[] = [];
   for (let i = 1; i <= 8; i++)
     targets.push(await p.target.create({ data: { uscc: testUscc(i), name: `报告测试${i}号有限公司`, regionCode: '370687', industryCode: 'C1391' } }));
   const mkTask = async (k: string, lead: string, status: string, start: string, end: string, due: string, parts: [string, 'ACCEPTED' | 'PENDING' | 'DECLINED'][], year = 2025) => {
@@ -59,6 +59,12 @@ async function dataset() {
   await mkTask('4', 'A', 'CANCELLED', '2025-05-01', '2025-05-31', '2025-06-30', [['B', 'ACCEPTED']]);
   await mkTask('5', 'A', 'CLOSED', '2025-02-01', '2025-02-28', '2025-03-28', [['C', 'PENDING']]);
   await mkTask('6', 'B', 'REISSUED', '2025-04-01', '2025-05-20', '2025-06-18', []);
+
+  // task items (coverage counts an item of a task once a result is entered for it)
+  const ti = (t: string, it: string, dk: string) => ({ taskId: task[t]!, checkItemId: item[it]!, departmentId: dep[dk]! });
+  await p.taskItem.createMany({
+    data: [ti('1', 'A1', 'A'), ti('1', 'A2', 'A'), ti('1', 'B1', 'B'), ti('2', 'B1', 'B'), ti('2', 'A1', 'A'), ti('3', 'C1', 'C'), ti('4', 'A1', 'A'), ti('5', 'A2', 'A'), ti('5', 'C1', 'C')],
+  });
 
   const draw = async (t: string, stratified: boolean, status: 'LOCKED' | 'VOIDED' = 'LOCKED') =>
     p.draw.create({

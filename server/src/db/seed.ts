@@ -18,6 +18,7 @@ import { CHECK_ITEMS, type DemoCheckItem } from './demo/check-items.ts';
 import { DEPARTMENTS, OFFICE_HOST_CODE } from './demo/departments.ts';
 import { DEPARTMENT_PLANS, JOINT_PLAN, TASKS, type DemoTask } from './demo/plans.ts';
 import { inTransaction, insertRows, type SqlRunner, type SqlValue } from './demo/sql.ts';
+import { seedDemoResults } from './demo/records.ts';
 import {
   generateDepartments,
   generateInspectors,
@@ -63,6 +64,7 @@ export interface SeedSummary {
   tasks?: number;
   taskParticipants?: number;
   taskItems?: number;
+  records?: number;
   ms: number;
 }
 
@@ -246,6 +248,10 @@ export async function seedDemo(database: Database, opts: SeedOptions = {}): Prom
     const planned = await writePlansAndTasks(sql, rng, departments, pools, deptId, itemId);
     step(`plans: ${planned.plans} (${planned.planVersions} versions), tasks: ${planned.tasks} (${planned.taskParticipants} participants, ${planned.taskItems} items)`);
 
+    // ── results of the closed task (draw, records, results, publications, a correction, follow-ups): the report page
+    const records = await seedDemoResults(sql);
+    step(`inspection records with results and publications: ${records}`);
+
     return {
       skipped: false,
       rngSeed,
@@ -261,6 +267,7 @@ export async function seedDemo(database: Database, opts: SeedOptions = {}): Prom
       recusals: recusals.length,
       calendarDays,
       ...planned,
+      records,
       ms: Math.round(performance.now() - t0),
     };
   });
@@ -418,3 +425,4 @@ function participantAccepted(t: DemoTask, code: string): boolean {
 }
 
 export { addScaleTargets, type ScaleOptions, type ScaleSummary } from './demo/scale.ts';
+export { addScaleRecords, type ScaleRecordsSummary } from './demo/records.ts';

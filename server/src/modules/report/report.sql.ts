@@ -98,15 +98,22 @@ fu as (
       from per p cross join follow_up f
   ) z where opened or closed or overdue or due_in_period
 ),
--- active check items and whether a result was entered for them this year up to the period's end
+-- check items used this year up to the period's end: an item of a task (not cancelled, ending in that span) for
+-- which at least one result was entered on one of the task's records
+ui as (
+  select distinct p.pid, ti.check_item_id
+    from per p
+    join task t on t.inspection_end_on between p.y_from and p.d_to and t.status <> 'CANCELLED'
+    join task_item ti on ti.task_id = t.id
+   -- driven from the task's records (LIMIT keeps the planner from turning it into a scan of item_result by item)
+   where exists (select 1 from inspection_record r
+                   cross join lateral (select 1 from item_result ir where ir.record_id = r.id and ir.check_item_id = ti.check_item_id limit 1) x
+                  where r.task_id = t.id)
+),
 cv as (
-  select p.pid, ci.id as check_item_id, ci.code, ci.department_id,
-         exists (select 1 from item_result ir
-                   join inspection_record r on r.id = ir.record_id
-                   join task t on t.id = r.task_id
-                  where ir.check_item_id = ci.id and t.status <> 'CANCELLED'
-                    and t.inspection_end_on between p.y_from and p.d_to) as used
+  select p.pid, ci.id as check_item_id, ci.code, ci.department_id, ui.check_item_id is not null as used
     from per p cross join check_item ci
+    left join ui on ui.pid = p.pid and ui.check_item_id = ci.id
    where ci.active
 ),
 -- active departments that neither led nor joined a joint task of the period's year (as plan.service

@@ -17,6 +17,7 @@ import { gql, gqlOk } from '../helpers/graphql.ts';
 import { userActor, type TestActor } from '../helpers/auth.ts';
 import { COMMIT_TARGET, LOCK, REVEAL, makeDepartment, makeTask } from '../fixtures/draws.ts';
 import { creditWorld, inTx, makeClassedTargets, publishedResult, type CreditWorld } from '../fixtures/credit.ts';
+import { DECIDE_CORRECTION, ENTER_RESULTS, PUBLISH_PART, REQUEST_CORRECTION, SAVE_RECORD, recordScenario } from '../fixtures/records.ts';
 
 useTestDatabase();
 
@@ -384,5 +385,54 @@ describe('the next target draw puts a target in its new stratum', () => {
     const mine = drawn.draw.targets.find((d: { uscc: string }) => d.uscc === x.uscc);
     expect(mine).toEqual({ uscc: x.uscc, stratum: 'D' });
     expect(drawn.draw.targets.filter((d: { stratum: string }) => d.stratum === 'D')).toHaveLength(1);
+  });
+});
+
+describe('through the record module: publishRecordPart links, decideCorrection relinks (GraphQL)', () => {
+  it('code 3 published → dishonesty record and class D; the head approves a correction to 1 → record ended, class C while the code-8 follow-up is open, B once it is closed', async () => {
+    const s = await recordScenario({ window: ['2026-11-02', '2026-11-20'] });
+    const targetId = s.drawn[0]!.targetId;
+    await prisma().target.update({ where: { id: targetId }, data: { riskClassBase: 'B' } });
+    const rec = (
+      await gqlOk(
+        SAVE_RECORD,
+        {
+          input: {
+            taskId: s.task.id,
+            targetId,
+            inspectorIds: s.teamOf(targetId),
+            inspectedOn: s.window[0],
+            methods: ['ON_SITE'],
+            onSite: true,
+            signatureStatus: 'SIGNED',
+            signatoryName: '张三',
+          },
+        },
+        s.actors.leadAdmin.headers,
+      )
+    ).saveRecord;
+    await gqlOk(ENTER_RESULTS, { recordId: rec.id, results: [{ checkItemId: s.items.lead[0]!.id, code: 3 }, { checkItemId: s.items.lead[1]!.id, code: 8 }] }, s.actors.leadInspector.headers);
+    await gqlOk(ENTER_RESULTS, { recordId: rec.id, results: [{ checkItemId: s.items.other[0]!.id, code: 9 }] }, s.actors.otherInspector.headers);
+    await gqlOk(PUBLISH_PART, { recordId: rec.id }, s.actors.leadAdmin.headers);
+
+    const events = async () =>
+      (await gqlOk(`query($t: ID!) { creditEvents(filter: { targetId: $t }, sort: { field: createdAt }) { nodes { kind resultCode active departmentId itemResult { id } } } }`, { t: targetId }, s.actors.analyst.headers)).creditEvents.nodes;
+    expect((await events()).map((e: { kind: string; resultCode: number; departmentId: string }) => [e.kind, e.resultCode, e.departmentId]).sort()).toEqual([
+      ['DISHONESTY', 3, s.lead.id],
+      ['FOLLOW_UP_REQUIRED', 8, s.lead.id],
+    ]);
+    expect((await target(targetId)).riskClass).toBe('D');
+    const fu = await gqlOk(`query($t: ID!) { followUps(filter: { targetId: $t }) { nodes { id kind status department { id } task { id } } } }`, { t: targetId }, s.actors.leadAdmin.headers);
+    expect(fu.followUps.nodes).toMatchObject([{ kind: 'RECTIFICATION', status: 'OPEN', department: { id: s.lead.id }, task: { id: s.task.id } }]);
+
+    const resultId = (await prisma().itemResult.findFirstOrThrow({ where: { recordId: rec.id, checkItemId: s.items.lead[0]!.id } })).id;
+    const c = await gqlOk(REQUEST_CORRECTION, { input: { itemResultId: resultId, newCode: 1, reason: '录入时误选结果代码' } }, s.actors.leadAdmin.headers);
+    await gqlOk(DECIDE_CORRECTION, { id: c.requestCorrection.id, approve: true, note: '核实无误' }, s.actors.leadHead.headers);
+    const after = await events();
+    expect(after.find((e: { kind: string }) => e.kind === 'DISHONESTY')).toMatchObject({ resultCode: 3, active: false });
+    // the code-8 follow-up is still open: at least C
+    expect((await target(targetId)).riskClass).toBe('C');
+    await gqlOk(`mutation($id: ID!) { closeFollowUp(id: $id, closureNote: "整改到位，复查合格") { status } }`, { id: fu.followUps.nodes[0].id }, s.actors.leadAdmin.headers);
+    expect((await target(targetId)).riskClass).toBe('B');
   });
 });

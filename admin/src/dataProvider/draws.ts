@@ -77,16 +77,18 @@ export interface TeamSeat {
     inspector: { id: string; name: string; certificateNo: string };
 }
 
-/** Rows the screen reads at most (pages of 100): enough for any list a person reads on screen. */
+/** Rows the screen reads at most: enough for any list a person reads on screen (the evidence file has them all). */
 const MAX_ROWS = 2000;
 const PAGE = 100;
+/** Seats with three nested objects each: 100 per request exceed the API's query cost limit (5000), 50 do not. */
+const TEAM_PAGE = 50;
 
-async function allPages<R>(fetchPage: (offset: number) => Promise<R[]>, total: number): Promise<R[]> {
+async function allPages<R>(fetchPage: (offset: number) => Promise<R[]>, total: number, size = PAGE): Promise<R[]> {
     const rows: R[] = [];
-    for (let offset = 0; offset < Math.min(total, MAX_ROWS); offset += PAGE) {
+    for (let offset = 0; offset < Math.min(total, MAX_ROWS); offset += size) {
         const page = await fetchPage(offset);
         rows.push(...page);
-        if (page.length < PAGE) break;
+        if (page.length < size) break;
     }
     return rows;
 }
@@ -139,12 +141,13 @@ export const drawMethods = {
             async offset =>
                 (
                     await graphql<{ draw: { assignments: TeamSeat[] } }>(
-                        `query drawTeams($id: ID!, $offset: Int) { draw(id: $id) { assignments(first: ${PAGE}, offset: $offset) {
+                        `query drawTeams($id: ID!, $offset: Int) { draw(id: $id) { assignments(first: ${TEAM_PAGE}, offset: $offset) {
                            id role ticket department ${DEPT} target { id name uscc } inspector { id name certificateNo } } } }`,
                         { id: drawId, offset },
                     )
                 ).draw.assignments,
             total,
+            TEAM_PAGE,
         ),
 };
 

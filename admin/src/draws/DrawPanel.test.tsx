@@ -22,6 +22,9 @@ beforeAll(() => {
 });
 afterEach(cleanup);
 
+/** The machine running the suite may be busy: give asynchronous steps (data provider, WebCrypto) time. */
+const slow = { timeout: 10_000 };
+
 const LEAD = { id: 'd-scjgj', code: 'SCJGJ', name: '海阳市市场监督管理局', shortName: '市场监管局' };
 const YJGLJ = { id: 'd-yjglj', code: 'YJGLJ', name: '海阳市应急管理局', shortName: '应急管理局' };
 
@@ -98,14 +101,14 @@ describe('DrawPanel', () => {
     it('shows the commitment and the public-input source before reveal; reveal needs a public input', async () => {
         const provider = mockProvider();
         renderPanel(provider);
-        expect(await screen.findByTestId('commitment')).toHaveProperty('textContent', targetExample().commitment);
+        expect(await screen.findByTestId('commitment', {}, slow)).toHaveProperty('textContent', targetExample().commitment);
         expect(screen.getByTestId('public-input-source').textContent).toBe('现场观察员读数（福彩3D 第2026085期开奖号）');
         // candidates and sample size per stratum, from the committed parameters
         const strata = within(screen.getByTestId('strata'));
         expect(strata.getByText('A 类（低风险）').closest('tr')!.textContent).toContain('42');
         expect(strata.getByText('D 类（高风险）').closest('tr')!.textContent).toContain('63');
         // before reveal the browser checks the candidate hash and the parameters
-        expect(await screen.findByText('已验证（揭示前）')).toBeTruthy();
+        expect(await screen.findByText('已验证（揭示前）', {}, slow)).toBeTruthy();
 
         const reveal = screen.getByRole('button', { name: '揭示' }) as HTMLButtonElement;
         expect(reveal.disabled).toBe(true);
@@ -114,11 +117,11 @@ describe('DrawPanel', () => {
         fireEvent.change(screen.getByTestId('public-input'), { target: { value: '福彩3D 2026085 471' } });
         expect(reveal.disabled).toBe(false);
         fireEvent.click(reveal);
-        fireEvent.click(await screen.findByRole('button', { name: '确认' }));
-        await waitFor(() => expect(provider.revealDraw).toHaveBeenCalledWith('draw-1', '福彩3D 2026085 471'));
+        fireEvent.click(await screen.findByRole('button', { name: '确认' }, slow));
+        await waitFor(() => expect(provider.revealDraw).toHaveBeenCalledWith('draw-1', '福彩3D 2026085 471'), slow);
 
         // the revealed draw: verified in the browser, the selection by stratum in ticket order
-        expect(await screen.findByText('已验证')).toBeTruthy();
+        expect(await screen.findByText('已验证', {}, slow)).toBeTruthy();
         expect(screen.getByTestId('verify-ok')).toBeTruthy();
         const selection = within(screen.getByTestId('selection'));
         const usccs = selection.getAllByText(/^91370687MA3C00\d\dX.$/).map(cell => cell.textContent);
@@ -133,7 +136,7 @@ describe('DrawPanel', () => {
         provider.getDraw.mockImplementation(async () => drawRecord(tampered));
         provider.drawEvidence.mockImplementation(async () => structuredClone(tampered));
         renderPanel(provider);
-        const alert = await screen.findByTestId('verify-mismatch');
+        const alert = await screen.findByTestId('verify-mismatch', {}, slow);
         expect(alert.textContent).toContain('验证失败');
         expect(alert.textContent).toContain('第一处不一致：抽取结果（签号与名次）');
         expect(alert.textContent).toContain('selected[0]');
@@ -147,14 +150,14 @@ describe('DrawPanel', () => {
         provider.getDraw.mockImplementation(async () => drawRecord(tampered));
         provider.drawEvidence.mockImplementation(async () => structuredClone(tampered));
         renderPanel(provider);
-        expect((await screen.findByTestId('verify-mismatch')).textContent).toContain('承诺值 = SHA-256(服务器种子)');
+        expect((await screen.findByTestId('verify-mismatch', {}, slow)).textContent).toContain('承诺值 = SHA-256(服务器种子)');
     });
 
     it('no draw buttons for a department that does not lead the task, nor for an analyst', async () => {
         for (const auth of [authAs('DEPARTMENT_ADMIN', YJGLJ.id), authAs('ANALYST', null)]) {
             renderPanel(mockProvider(), auth);
-            await screen.findByTestId('commitment');
-            await screen.findByText('已验证（揭示前）');
+            await screen.findByTestId('commitment', {}, slow);
+            await screen.findByText('已验证（揭示前）', {}, slow);
             expect(screen.queryByRole('button', { name: '揭示' })).toBeNull();
             expect(screen.queryByRole('button', { name: '作废' })).toBeNull();
             cleanup();
@@ -174,11 +177,11 @@ describe('CommitForm', () => {
                 <CommitForm kind="INSPECTOR" taskId="task-1" departments={[LEAD, YJGLJ]} onCommitted={() => undefined} />
             </AdminContext>,
         );
-        const commit = (await screen.findByRole('button', { name: '承诺检查人员摇号' })) as HTMLButtonElement;
+        const commit = (await screen.findByRole('button', { name: '承诺检查人员摇号' }, slow)) as HTMLButtonElement;
         expect(commit.disabled).toBe(true);
         fireEvent.change(screen.getByRole('textbox', { name: '公开输入来源' }), { target: { value: '现场观察员读数' } });
         fireEvent.click(commit);
-        const alert = await screen.findByTestId('draw-error');
+        const alert = await screen.findByTestId('draw-error', {}, slow);
         expect(alert.textContent).toContain('没有可匹配的执法检查人员：检查对象 91370687MA3C0038XC，部门 海阳市应急管理局（YJGLJ）');
         expect(alert.textContent).toContain(message);
         expect(provider.commitDraw).toHaveBeenCalledWith('INSPECTOR', 'task-1', '现场观察员读数');

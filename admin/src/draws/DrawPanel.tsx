@@ -88,6 +88,18 @@ function download(fileName: string, blob: Blob) {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** Seats as the evidence names them (USCC, department code, certificate number, role), for when names are not at hand. */
+function seatsOfEvidence(evidence: DrawEvidence, departments: Department[]): TeamSeat[] {
+    return (evidence.assignments ?? []).map((a, i) => ({
+        id: String(i),
+        role: a.role,
+        ticket: a.ticket,
+        department: departments.find(d => d.code === a.department) ?? { id: a.department, code: a.department, name: a.department, shortName: a.department },
+        target: { id: '', name: a.uscc, uscc: a.uscc },
+        inspector: { id: '', name: '', certificateNo: a.certificateNo },
+    }));
+}
+
 export interface DrawPanelProps {
     drawId: string;
     /** Names of the task's departments (inspector draws name departments by code). */
@@ -125,7 +137,8 @@ export const DrawPanel = ({ drawId, departments: known = [], onChange, showLink 
             .catch(failure => setEvidenceError(drawErrorOf(failure).message));
         const revealed = next.status !== 'COMMITTED' && next.seed;
         if (revealed && next.kind === 'TARGET') setRows(await dataProvider.drawTargets(drawId, next.targetCount || next.selectedCount || 0));
-        if (revealed && next.kind === 'INSPECTOR') setSeats(await dataProvider.drawTeams(drawId, 2000));
+        // The teams with names; should that read be refused, the evidence still names every seat (below).
+        if (revealed && next.kind === 'INSPECTOR') setSeats(await dataProvider.drawTeams(drawId, 2000).catch(failure => (setError(drawErrorOf(failure)), [])));
         return next;
     }, [dataProvider, drawId]);
 
@@ -233,9 +246,9 @@ export const DrawPanel = ({ drawId, departments: known = [], onChange, showLink 
                         <SelectionTable rows={rows} selected={evidence?.selected ?? null} />
                     </Section>
                 )}
-                {revealed && !isTarget && seats.length > 0 && (
+                {revealed && !isTarget && (seats.length > 0 || !!evidence?.assignments?.length) && (
                     <Section title={translate('drawScreen.teams')}>
-                        <TeamsTable seats={seats} order={evidence?.assignments?.map(a => a.uscc)} />
+                        <TeamsTable seats={seats.length ? seats : seatsOfEvidence(evidence!, departments)} order={evidence?.assignments?.map(a => a.uscc)} />
                     </Section>
                 )}
 

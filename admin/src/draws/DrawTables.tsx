@@ -153,7 +153,7 @@ const Seat = ({ seat }: { seat: TeamSeat }) => {
     const translate = useTranslate();
     return (
         <Box component="span" sx={{ display: 'inline-block', mr: 2 }}>
-            <Link to={`/inspectors/${seat.inspector.id}/show`}>{seat.inspector.name}</Link>（{seat.department.shortName}，{translate('drawScreen.certificate')}{' '}
+            {seat.inspector.id ? <Link to={`/inspectors/${seat.inspector.id}/show`}>{seat.inspector.name}</Link> : null}（{seat.department.shortName}，{translate('drawScreen.certificate')}{' '}
             <Box component="span" sx={mono}>
                 {seat.inspector.certificateNo}
             </Box>
@@ -177,7 +177,7 @@ export const TeamsTable = ({ seats, order }: { seats: TeamSeat[]; order?: string
                 {teamsOf(seats, order).map(team => (
                     <TableRow key={team.target.uscc}>
                         <TableCell>
-                            <Link to={`/targets/${team.target.id}/show`}>{team.target.name}</Link>
+                            {team.target.id ? <Link to={`/targets/${team.target.id}/show`}>{team.target.name}</Link> : null}
                             <Typography variant="caption" component="div" sx={mono}>
                                 {team.target.uscc}
                             </Typography>

@@ -204,3 +204,41 @@ describe('reissueTask', () => {
     expect(ext(await gql(REISSUE, { input: { taskId: 'nope', reason: '试试', ...future } }, a.office.headers))).toMatchObject({ field: 'input.taskId', reason: 'INVALID_ID' });
   });
 });
+
+describe('a correction decides whether a target was inspected (the latest approved correction replaces the code)', () => {
+  it('7 corrected to 1: inspected after all (not stalled, not re-drawn); 1 corrected to 4: could not be inspected', async () => {
+    const lead = await makeDepartment(2);
+    const other = await makeDepartment(2);
+    const office = (await drawActors(lead)).office.headers;
+    await makeTargets(lead.poolId, 3, { riskClass: 'B' });
+    const t = await makeTask({ lead, participants: [other], status: 'READY', ratios: { A: 10_000, B: 10_000, C: 10_000, D: 10_000 }, window: [isoDay(fromToday(10)), isoDay(fromToday(40))] });
+    const items = await addTaskItems(t.id, [lead, other]);
+    const draw = await fullTargetDraw(t.id, office);
+    await prisma().task.update({ where: { id: t.id }, data: { status: 'INSPECTING' } });
+    const [x, y, z] = draw.selected;
+    /** A record whose lead result (code) is published; the other department's result is 1. */
+    const published = async (targetId: string, code: number) => {
+      const record = await insertRecord(t.id, targetId, draw.locked.id, [{ departmentId: other.id, checkItemId: items[other.id]!, code: 1 }]);
+      const publication = await prisma().publication.create({ data: { recordId: record.id, departmentId: lead.id, dueOn: fromToday(60), onTime: true } });
+      const result = await prisma().itemResult.create({ data: { recordId: record.id, departmentId: lead.id, checkItemId: items[lead.id]!, code, publicationId: publication.id } });
+      return { publication, result };
+    };
+    const approve = (p: Awaited<ReturnType<typeof published>>, newCode: number) =>
+      prisma().correction.create({
+        data: { itemResultId: p.result.id, publicationId: p.publication.id, reason: '更正', oldCode: p.result.code, newCode, dueOn: fromToday(5), status: 'APPROVED', decidedAt: new Date() },
+      });
+    const px = await published(x!.targetId, 7);
+    const py = await published(y!.targetId, 1);
+    await published(z!.targetId, 1);
+    // x: "no business activity in scope" was an entry error, corrected to 1 with the head's approval
+    await approve(px, 1);
+    const input = { taskId: t.id, reason: '对象无法检查', windowStart: isoDay(fromToday(20)), windowEnd: isoDay(fromToday(60)), restrictToUninspected: true };
+    expect(ext(await gql(REISSUE, { input }, office))).toMatchObject({ code: 'INVALID_TRANSITION', reason: 'TASK_NOT_STALLED' });
+    const queue = await gqlOk<{ myWork: { items: { entityId: string }[] } }>(`{ myWork(kinds: [TASK_TO_REISSUE]) { items { entityId } } }`, {}, office);
+    expect(queue.myWork.items.map((i) => i.entityId)).not.toContain(t.id);
+    // y: a clean result corrected to 4 (unreachable at the registered address): it could not be inspected
+    await approve(py, 4);
+    const r = (await gqlOk<{ reissueTask: any }>(REISSUE, { input }, office)).reissueTask;
+    expect(r.scopeTargetIds).toEqual([y!.targetId]);
+  });
+});

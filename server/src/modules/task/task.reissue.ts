@@ -5,7 +5,8 @@
 //   WINDOW_PASSED         — the window (or the inspection end, if later) passed and the task is not completed
 //                           (not PUBLISHED or CLOSED);
 //   TARGETS_NOT_INSPECTED — some targets could not be inspected: result code 4 (unreachable at the registered
-//                           address) or 7 (no business activity in scope) is recorded in the task's records.
+//                           address) or 7 (no business activity in scope) is recorded in the task's records. A
+//                           result's code is its latest approved correction's (更正), as everywhere results count.
 // The conditions are SQL (`stalledConditionsSql`) so the work queue (modules/work) lists exactly the tasks this
 // mutation accepts.
 //
@@ -46,6 +47,17 @@ export const UNINSPECTED_CODES = [4, 7] as const;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
+ * Whether record alias `r` holds a result that means "could not be inspected": its effective code — that of the
+ * latest approved correction, else the code entered — is 4 or 7. A code 7 corrected to 1 was inspected after all;
+ * a 1 corrected to 4 was not.
+ */
+const HAS_UNINSPECTED_RESULT = Prisma.sql`exists (
+  select 1 from item_result ir
+   where ir.record_id = r.id
+     and coalesce((select c.new_code from correction c where c.item_result_id = ir.id and c.status = 'APPROVED'
+                    order by c.decided_at desc nulls last, c.id limit 1), ir.code) in (4, 7))`;
+
+/**
  * The three stall conditions of task alias `t` as boolean SQL expressions, on `today` (a date). Used by the
  * re-issue check below and by the work queue's TASK_TO_REISSUE source.
  */
@@ -56,8 +68,7 @@ export function stalledConditionsSql(today: string) {
     windowPassed: Prisma.sql`(t.status not in ('PUBLISHED', 'CLOSED', 'CANCELLED', 'REISSUED')
       and greatest(t.window_end, t.inspection_end_on) < ${today}::date)`,
     targetsNotInspected: Prisma.sql`(t.status not in ('CLOSED', 'CANCELLED', 'REISSUED')
-      and exists (select 1 from inspection_record r join item_result ir on ir.record_id = r.id
-                   where r.task_id = t.id and ir.code in (4, 7)))`,
+      and exists (select 1 from inspection_record r where r.task_id = t.id and ${HAS_UNINSPECTED_RESULT}))`,
   };
 }
 
@@ -212,7 +223,7 @@ export async function reissueTask(ctx: Pick<Context, 'actor' | 'requestId'>, inp
             join draw d on d.task_id = r.task_id and d.kind = 'TARGET' and d.status = 'LOCKED'
             join draw_target dt on dt.draw_id = d.id and dt.target_id = r.target_id
            where r.task_id = ${original.id}::uuid
-             and exists (select 1 from item_result ir where ir.record_id = r.id and ir.code in (4, 7))
+             and ${HAS_UNINSPECTED_RESULT}
            order by 1)
          where id = ${created.id}::uuid`;
     }
@@ -244,7 +255,7 @@ async function stallOf(tx: Tx, taskId: string, today: string): Promise<{ reasons
               from inspection_record r
               join draw d on d.task_id = r.task_id and d.kind = 'TARGET' and d.status = 'LOCKED'
               join draw_target dt on dt.draw_id = d.id and dt.target_id = r.target_id
-             where r.task_id = t.id and exists (select 1 from item_result ir where ir.record_id = r.id and ir.code in (4, 7))) as uninspected
+             where r.task_id = t.id and ${HAS_UNINSPECTED_RESULT}) as uninspected
       from task t where t.id = ${taskId}::uuid`;
   const reasons: StallReason[] = [];
   if (row?.a) reasons.push('ACCEPTANCE_OVERDUE');

@@ -7,9 +7,9 @@ const require = createRequire(new URL('./server/package.json', import.meta.url))
 // - api: the server's tests, on two databases: with DATABASE_URL unset every test file gets a fresh in-memory PGlite
 //   cloned from a migrated template (test/helpers/global-setup.ts); with DATABASE_URL set (a PostgreSQL server), each
 //   file gets its own database created from a migrated template database and dropped afterwards.
-// - admin: the console's unit and component tests (admin/src/**/*.test.ts(x)) in jsdom (admin/src/testing/
-//   jsdomEnvironment.ts; a file may ask for `// @vitest-environment node`). They need no database, so they run in
-//   the PGlite pass only, not again when DATABASE_URL points at PostgreSQL.
+// - admin: the console's unit and component tests (admin/src/**/*.test.ts(x)) in jsdom (26: the last major that runs
+//   on Node 20; a file may ask for `// @vitest-environment node`). They need no database, so they run in the PGlite
+//   pass only, not again when DATABASE_URL points at PostgreSQL.
 export default defineConfig({
   // graphql 16 has no exports map: Node (and so Pothos, Yoga) load its CommonJS build while Vite would pick the
   // "module" build for our files; two copies break instanceof checks. Pin every import to the one Node uses.
@@ -32,7 +32,7 @@ export default defineConfig({
               test: {
                 name: 'admin',
                 include: ['admin/src/**/*.test.{ts,tsx}'],
-                environment: './admin/src/testing/jsdomEnvironment.ts',
+                environment: 'jsdom',
                 testTimeout: 30_000,
                 pool: 'forks' as const,
               },

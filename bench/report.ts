@@ -15,9 +15,8 @@ import { addScaleRecords, addScaleTargets, seedDemo } from '../server/src/db/see
 import { REPORT_SQL } from '../server/src/modules/report/report.sql.ts';
 import { randomBytes, createHash } from 'node:crypto';
 
-export const INDEXES = [
-  // check-item coverage: "was this item used this year" is an index probe per active item
-  'CREATE INDEX IF NOT EXISTS item_result_check_item_id_record_id_idx ON item_result (check_item_id, record_id)',
+export const INDEXES: string[] = [
+  // none needed so far: see docs/BENCHMARKS.md "## Quarterly report" for what was measured
 ];
 
 const args = process.argv.slice(2);

@@ -42,9 +42,20 @@ export function defaultDataDir(): string {
   return process.env.DATA_DIR ? path.resolve(process.env.DATA_DIR) : path.join(REPO_ROOT, 'data', 'pglite');
 }
 
+// Statements that may change who a credential belongs to or whether it is still valid: Prisma's writes to the
+// session, user and API key tables and its commits (a revocation inside a transaction takes effect at COMMIT); raw
+// SQL (possibly several statements) whenever it names one of those tables or commits. Each bumps
+// credentialChanges(), which the actor cache (modules/access/actor.ts) compares before trusting an entry.
+const PRISMA_CREDENTIAL_WRITE = /^\s*(?:update|insert|delete)\b[\s\S]*?\b(?:session|app_user|api_key)\b|^\s*(?:commit|--[^\n]*commit)\b/i;
+const RAW_CREDENTIAL_WRITE = /\b(?:session|app_user|api_key|commit|end|alter|drop|truncate)\b/i;
+let credentialWrites = 0;
+/** A counter that changes whenever a statement may have changed a session, user or API key (see above). */
+export const credentialChanges = () => credentialWrites;
+
 function withStatementCount(prisma: PrismaClient, stats: { statements: number }): PrismaClient {
-  (prisma as unknown as { $on(e: 'query', cb: () => void): void }).$on('query', () => {
+  (prisma as unknown as { $on(e: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) => {
     stats.statements++;
+    if (PRISMA_CREDENTIAL_WRITE.test(e.query)) credentialWrites++;
   });
   return prisma;
 }
@@ -52,13 +63,21 @@ function withStatementCount(prisma: PrismaClient, stats: { statements: number })
 /** Raw SQL counts too: the N+1 tests must see loader and report statements, not only Prisma's. */
 function countingRaw(inner: RawDriver, stats: { statements: number }): RawDriver {
   return {
-    exec: (sql) => {
+    exec: async (sql) => {
       stats.statements++;
-      return inner.exec(sql);
+      try {
+        return await inner.exec(sql);
+      } finally {
+        if (RAW_CREDENTIAL_WRITE.test(sql)) credentialWrites++;
+      }
     },
-    query: (sql, params) => {
+    query: async (sql, params) => {
       stats.statements++;
-      return inner.query(sql, params);
+      try {
+        return await inner.query(sql, params);
+      } finally {
+        if (RAW_CREDENTIAL_WRITE.test(sql)) credentialWrites++;
+      }
     },
   };
 }
@@ -67,7 +86,9 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const stats = { statements: 0 };
   const log = opts.log ?? (() => {});
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // jit=off: PostgreSQL's JIT (on by default above a plan cost of 100,000) spent 10 s compiling the report's one
+    // aggregate statement that runs in 1–2 s without it (docs/BENCHMARKS.md "Quarterly report"); OLTP reads gain nothing from it.
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, options: '-c jit=off' });
     pool.on('error', (err) => log(`postgres pool error: ${err.message}`));
     if (opts.migrate !== false) {
       // The runner needs one connection for its whole transaction (advisory lock + BEGIN/COMMIT).
@@ -125,6 +146,7 @@ export function db(): Database {
 
 export function useDatabase(database: Database): Database {
   current = database;
+  credentialWrites++;
   return database;
 }
 

@@ -17,7 +17,10 @@ const cnDate = (col: string) => `(${col} at time zone 'Asia/Shanghai')::date`;
 
 export const BASE_CTES = `
 per as (
-  select v.pid, v.d_from, v.d_to, date_trunc('year', v.d_to)::date as y_from, least(v.d_to, $5::date) as cutoff
+  select v.pid, v.d_from, v.d_to, date_trunc('year', v.d_to)::date as y_from, least(v.d_to, $5::date) as cutoff,
+         -- the same days as instants (China time), so timestamps compare without conversion: [ts_from, ts_to)
+         v.d_from::timestamp at time zone 'Asia/Shanghai' as ts_from, (v.d_to + 1)::timestamp at time zone 'Asia/Shanghai' as ts_to,
+         (least(v.d_to, $5::date) + 1)::timestamp at time zone 'Asia/Shanghai' as ts_cutoff
     from (values (0, $1::date, $2::date), (1, $3::date, $4::date)) v(pid, d_from, d_to)
    where v.d_from is not null
 ),
@@ -42,21 +45,26 @@ cx as (
 ),
 -- item results of the period's tasks (not cancelled), with the effective code
 rs as materialized (
-  select k.pid, k.task_id, r.id as record_id, r.target_id, ir.id as result_id, ir.department_id, ir.check_item_id,
-         coalesce(cx.new_code, ir.code) as code, ir.publication_id
+  select k.pid, k.task_id, x.record_id, x.target_id, x.result_id, x.department_id, x.check_item_id,
+         coalesce(cx.new_code, x.code) as code, x.publication_id
     from tk k
-    join inspection_record r on r.task_id = k.task_id
-    join item_result ir on ir.record_id = r.id
-    left join cx on cx.item_result_id = ir.id
+    -- per task through the indexes (task_id, target_id) and (record_id, check_item_id): a period touches a few
+    -- percent of the records, so scanning the whole tables would cost more
+    cross join lateral (
+      select r.id as record_id, r.target_id, ir.id as result_id, ir.department_id, ir.check_item_id, ir.code, ir.publication_id
+        from inspection_record r join item_result ir on ir.record_id = r.id
+       where r.task_id = k.task_id offset 0) x
+    left join cx on cx.item_result_id = x.result_id
    where k.status <> 'CANCELLED'
 ),
 -- (record, department) pairs: what one department entered on one record and must publish
 pr as materialized (
-  select s.pid, s.task_id, s.record_id, s.target_id, s.department_id, count(*)::int as results,
-         bool_or(s.code in ${PROBLEM}) as problem,
-         pb.id as publication_id, pb.on_time, pb.published_at
-    from rs s left join publication pb on pb.record_id = s.record_id and pb.department_id = s.department_id
-   group by s.pid, s.task_id, s.record_id, s.target_id, s.department_id, pb.id, pb.on_time, pb.published_at
+  select z.*, pb.id as publication_id, pb.on_time, pb.published_at
+    from (select s.pid, s.task_id, s.record_id, s.target_id, s.department_id, count(*)::int as results,
+                 bool_or(s.code in ${PROBLEM}) as problem
+            from rs s group by s.pid, s.task_id, s.record_id, s.target_id, s.department_id) z
+    left join lateral (select pb.id, pb.on_time, pb.published_at from publication pb
+                        where pb.record_id = z.record_id and pb.department_id = z.department_id offset 0) pb on true
 ),
 prx as (
   select x.*, x.publication_id is not null as published, (x.publication_id is not null or k.due_on < $5::date) as due
@@ -81,7 +89,7 @@ dr as (
 co as (
   select p.pid, c.id as correction_id, pb.department_id, pb.record_id, r.task_id, r.target_id, c.item_result_id, c.old_code, c.new_code, c.decided_at
     from per p
-    join correction c on c.status = 'APPROVED' and ${cnDate('c.decided_at')} between p.d_from and p.d_to
+    join correction c on c.status = 'APPROVED' and c.decided_at >= p.ts_from and c.decided_at < p.ts_to
     join publication pb on pb.id = c.publication_id
     join inspection_record r on r.id = pb.record_id
 ),
@@ -89,12 +97,11 @@ co as (
 fu as (
   select * from (
     select p.pid, f.id as follow_up_id, f.department_id, f.task_id, f.target_id, f.status::text as status, f.due_on, f.created_at, f.closed_at,
-           ${cnDate('f.created_at')} between p.d_from and p.d_to as opened,
-           f.closed_at is not null and ${cnDate('f.closed_at')} between p.d_from and p.d_to as closed,
-           ${cnDate('f.created_at')} <= p.cutoff and f.due_on < p.cutoff
-             and (f.closed_at is null or ${cnDate('f.closed_at')} > p.cutoff) as overdue,
+           f.created_at >= p.ts_from and f.created_at < p.ts_to as opened,
+           coalesce(f.closed_at >= p.ts_from and f.closed_at < p.ts_to, false) as closed,
+           f.created_at < p.ts_cutoff and f.due_on < p.cutoff and (f.closed_at is null or f.closed_at >= p.ts_cutoff) as overdue,
            f.due_on between p.d_from and p.cutoff as due_in_period,
-           f.closed_at is not null and ${cnDate('f.closed_at')} <= p.cutoff as closed_by_cutoff
+           f.closed_at is not null and f.closed_at < p.ts_cutoff as closed_by_cutoff
       from per p cross join follow_up f
   ) z where opened or closed or overdue or due_in_period
 ),

@@ -36,6 +36,9 @@ const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 // Pages that are not a resource view: the guided draw of a task, bulk imports (each its own lazy chunk).
 const DrawScreen = lazy(() => import('./draws/DrawScreen'));
 const ImportPage = lazy(() => import('./imports/ImportPage'));
+// The record form and a task's records (records/), each its own lazy chunk.
+const RecordScreen = lazy(() => import('./records/RecordScreen'));
+const TaskRecords = lazy(() => import('./records/TaskRecords'));
 const { Route } = reactRouterProvider;
 
 type Representation = string | ((record: never) => string) | undefined;
@@ -92,6 +95,8 @@ const App = () => (
         <CustomRoutes>
             <Route path="/tasks/:id/draw" element={<DrawScreen />} />
             <Route path="/imports" element={<ImportPage />} />
+            <Route path="/tasks/:id/records" element={<TaskRecords />} />
+            <Route path="/tasks/:taskId/records/:targetId" element={<RecordScreen />} />
         </CustomRoutes>
     </Admin>
 );

@@ -59,6 +59,8 @@ const WRITERS: Readonly<Record<string, Readonly<Record<string, readonly Role[]>>
     // every step of a draw; the server further requires the task's lead department (draws/drawAccess.ts)
     draws: { run: ADMINS },
     imports: { create: ADMINS },
+    // a department's staff open follow-ups on their results; progress, transfer and closure are on the show page
+    followUps: { create: STAFF },
 };
 
 export function isRole(value: unknown): value is Role {

@@ -1,5 +1,5 @@
 // 信用记录: credit consequences of results (abnormal-operations list, dishonesty record, follow-up required).
-import { AutocompleteInput, Datagrid, List, NullableBooleanInput, ReferenceInput, SelectArrayInput, SelectField } from 'react-admin';
+import { AutocompleteInput, BooleanField, Datagrid, List, NullableBooleanInput, ReferenceInput, SelectArrayInput, SelectField } from 'react-admin';
 
 import { CalendarDayField } from '../shared/CalendarDayField';
 import { creditEventKindChoices, resultCodeChoices } from '../shared/choices';
@@ -23,6 +23,7 @@ const CreditEventList = () => (
             <RelationField source="target" reference="targets" sortable={false} />
             <SelectField source="kind" choices={creditEventKindChoices} sortable={false} />
             <SelectField source="resultCode" choices={resultCodeChoices} sortable={false} />
+            <BooleanField source="active" sortable={false} />
             <CalendarDayField source="effectiveFrom" />
             <CalendarDayField source="effectiveTo" sortable={false} />
             <DateTimeField source="repairedAt" sortable={false} />

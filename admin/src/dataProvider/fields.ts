@@ -112,7 +112,7 @@ export const resourceFields: Readonly<Record<string, ResourceFields>> = {
         list: `id code name year mode status windowStart windowEnd inspectionEndOn publicationDueOn acceptanceDueOn recordCount
                leadDepartment ${DEPT} participants { acceptance role department ${DEPT} }`,
         show: `id code name year mode status windowStart windowEnd inspectionEndOn publicationDueOn acceptanceDueOn drawDueOn
-               recordCount stratified cancelReason reissueReason closedAt createdAt updatedAt
+               recordCount stratified cancelReason reissueReason reissuedAt scopeTargetIds closedAt createdAt updatedAt
                leadDepartment ${DEPT} ratios { A B C D } ${SCOPE} plan { id name }
                reissuedFrom ${TASK} reissues { id code name status }
                participants { acceptance role invitedAt respondedAt declineReason department ${DEPT} items { ratioBp checkItem ${ITEM} } }
@@ -169,21 +169,22 @@ export const resourceFields: Readonly<Record<string, ResourceFields>> = {
         one: 'correction',
         list: `id status oldCode newCode reason requestedAt dueOn decidedAt itemResult { id checkItem ${ITEM} department ${DEPT} } publication { id }`,
         show: `id status oldCode newCode oldNote newNote reason requestedAt dueOn decidedAt decisionNote
-               itemResult { id checkItem ${ITEM} department ${DEPT} } publication { id publishedAt }`,
+               itemResult { id checkItem ${ITEM} department ${DEPT} record { id task ${TASK} target ${TARGET} } }
+               publication { id publishedAt onTime }`,
         sortFields: ['requestedAt', 'dueOn', 'decidedAt'],
     },
     creditEvents: {
         type: 'CreditEvent',
         one: 'creditEvent',
-        list: `id kind resultCode effectiveFrom effectiveTo repairedAt createdAt target ${TARGET}`,
-        show: `id kind resultCode effectiveFrom effectiveTo repairedAt repairReason createdAt target ${TARGET} itemResult { id code }`,
+        list: `id kind resultCode active effectiveFrom effectiveTo repairedAt createdAt target ${TARGET}`,
+        show: `id kind resultCode active note effectiveFrom effectiveTo repairedAt repairReason createdAt target ${TARGET} itemResult { id code }`,
         sortFields: ['createdAt', 'effectiveFrom'],
     },
     followUps: {
         type: 'FollowUp',
         one: 'followUp',
-        list: `id kind status description dueOn closedAt createdAt department ${DEPT} toDepartment ${DEPT} target ${TARGET} task ${TASK}`,
-        show: `id kind status description dueOn closedAt closureNote createdAt department ${DEPT} toDepartment ${DEPT}
+        list: `id kind status description dueOn overdue closedAt createdAt department ${DEPT} toDepartment ${DEPT} target ${TARGET} task ${TASK}`,
+        show: `id kind status description dueOn overdue reference closedAt closureNote createdAt department ${DEPT} toDepartment ${DEPT}
                target ${TARGET} task ${TASK} itemResult { id code }`,
         sortFields: ['createdAt', 'dueOn', 'updatedAt'],
     },

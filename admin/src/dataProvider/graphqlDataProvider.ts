@@ -26,6 +26,7 @@ import { resourceFields, selectionOf, type ResourceFields } from './fields';
 import { graphql } from './graphql';
 import { importMethods } from './imports';
 import { resourceMutations } from './mutations';
+import { recordMethods } from './records';
 import { isSpecial, specialList } from './special';
 
 /** The server's largest page (MAX_PAGE_SIZE). */
@@ -191,4 +192,6 @@ export const graphqlDataProvider: DataProvider = {
     ...drawMethods,
     /** Bulk imports (imports.ts): upload, job progress, error report. */
     ...importMethods,
+    /** Records, publication, corrections, credit repair, follow-ups, re-issue, the work queue (records.ts). */
+    ...recordMethods,
 };

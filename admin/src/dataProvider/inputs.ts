@@ -139,6 +139,17 @@ export const taskInput: Mapper = d => ({
     ),
 });
 
+export const followUpInput: Mapper = d => ({
+    kind: text(d.kind),
+    description: text(d.description),
+    dueOn: text(d.dueOn),
+    reference: text(d.reference),
+    targetId: relation(d, 'target'),
+    itemResultId: relation(d, 'itemResult'),
+    departmentId: relation(d, 'department'),
+    toDepartmentId: relation(d, 'toDepartment'),
+});
+
 /** The input for an update: the fields `allowed` for it whose value differs from the record before. */
 export function changedInput(mapper: Mapper, data: Data, previous: Data | undefined, allowed: readonly string[]): Data {
     const next = mapper(data);

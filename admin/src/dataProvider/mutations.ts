@@ -130,6 +130,15 @@ export const resourceMutations: Readonly<Record<string, ResourceMutations>> = {
         create: { mutation: 'createTask', input: 'CreateTaskInput', fields: ['planId', 'leadDepartmentId', ...TASK_EDITABLE] },
         update: { mutation: 'updateTask', input: 'UpdateTaskInput', fields: TASK_EDITABLE },
     }),
+    followUps: inputMutations({
+        resource: 'followUps',
+        mapper: inputs.followUpInput,
+        create: {
+            mutation: 'createFollowUp',
+            input: 'CreateFollowUpInput',
+            fields: ['kind', 'description', 'dueOn', 'reference', 'targetId', 'itemResultId', 'departmentId', 'toDepartmentId'],
+        },
+    }),
     users: {
         create: async data => {
             const input = {

@@ -1,5 +1,6 @@
-// 后续处置 / 移送: rectification, case filing or transfer, tracked to closure; "overdue on" finds the late ones.
-import { AutocompleteInput, Datagrid, DateInput, List, ReferenceInput, SelectArrayInput, SelectField, TextField } from 'react-admin';
+// 后续处置 / 移送: rectification, case filing or transfer, tracked to closure; overdue rows in red, the "overdue"
+// filter (today) and "overdue on" (a date) find the late ones.
+import { AutocompleteInput, Datagrid, DateInput, List, NullableBooleanInput, ReferenceInput, SelectArrayInput, SelectField, TextField, type RaRecord } from 'react-admin';
 
 import { CalendarDayField } from '../shared/CalendarDayField';
 import { followUpKindChoices, followUpStatusChoices } from '../shared/choices';
@@ -15,6 +16,7 @@ const filters = [
     <ReferenceInput key="departmentId" source="departmentId" reference="departments" alwaysOn>
         <AutocompleteInput optionText="shortName" />
     </ReferenceInput>,
+    <NullableBooleanInput key="overdue" source="overdue" alwaysOn />,
     <DateInput key="overdueOn" source="overdueOn" />,
     <ReferenceInput key="taskId" source="taskId" reference="tasks">
         <AutocompleteInput optionText="name" />
@@ -26,7 +28,7 @@ const filters = [
 
 const FollowUpList = () => (
     <List filters={filters} sort={{ field: 'dueOn', order: 'ASC' }} perPage={25} exporter={exporter}>
-        <Datagrid rowClick="show" bulkActionButtons={false}>
+        <Datagrid rowClick="show" bulkActionButtons={false} rowSx={(record: RaRecord) => (record.overdue ? { '& td': { color: 'error.main' } } : { '& td': {} })}>
             <RelationField source="target" reference="targets" sortable={false} />
             <SelectField source="kind" choices={followUpKindChoices} sortable={false} />
             <SelectField source="status" choices={followUpStatusChoices} sortable={false} />

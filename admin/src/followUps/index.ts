@@ -5,6 +5,7 @@ import { lazy } from 'react';
 const resource = {
     list: lazy(() => import('./FollowUpList')),
     show: lazy(() => import('./FollowUpShow')),
+    create: lazy(() => import('./FollowUpCreate')),
     icon: FollowUpIcon,
     recordRepresentation: (record: { id: string; target?: { name: string } }) => record.target?.name ?? String(record.id).slice(0, 8),
 };

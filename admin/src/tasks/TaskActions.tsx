@@ -7,16 +7,20 @@ import CancelIcon from '@mui/icons-material/Cancel';
 import CheckIcon from '@mui/icons-material/HowToReg';
 import DeclineIcon from '@mui/icons-material/DoNotDisturbOn';
 import DrawIcon from '@mui/icons-material/Casino';
+import RecordsIcon from '@mui/icons-material/Assignment';
 import SendIcon from '@mui/icons-material/Send';
 import { Button, EditButton, TopToolbar, useNavigate, usePermissions, useRecordContext, type RaRecord } from 'react-admin';
 
 import type { Permissions } from '../authProvider';
 import { ActionButton } from '../shared/ActionButton';
+import { ReissueButton } from './ReissueDialog';
 
 const TERMINAL = ['CLOSED', 'CANCELLED', 'REISSUED'];
 /** States with a draw to run (READY: targets; DRAWN: inspectors) or to look at (later states). */
 const DRAW_STEPS = ['READY', 'DRAWN'];
 const BEFORE_DRAW = ['DRAFT', 'INVITING', 'CANCELLED'];
+/** States with records to enter, publish or read (after the inspector draw is dispatched). */
+const WITH_RECORDS = ['DISPATCHED', 'INSPECTING', 'RESULTS_ENTERED', 'PUBLISHED', 'CLOSED', 'REISSUED'];
 
 const awaitsMe = (departmentId: string | null | undefined) => (task: RaRecord) =>
     task.status === 'INVITING' &&
@@ -40,6 +44,12 @@ export const TaskActions = () => {
                     <DrawIcon />
                 </Button>
             )}
+            {record?.id && WITH_RECORDS.includes(record.status) && (
+                <Button label="taskRecords.open" variant="contained" onClick={() => navigate(`/tasks/${record.id}/records`)}>
+                    <RecordsIcon />
+                </Button>
+            )}
+            <ReissueButton />
             <ActionButton action="accept" label="app.action.accept" confirm="app.action.accept_confirm" icon={<CheckIcon />} when={mine} />
             <ActionButton action="decline" label="app.action.decline" confirm="app.action.decline_hint" reason icon={<DeclineIcon />} color="error" when={mine} />
             <ActionButton action="invite" label="app.action.invite" confirm="app.action.invite_confirm" icon={<SendIcon />} when={r => r.status === 'DRAFT' && leads(r)} />

@@ -18,9 +18,11 @@ import { acceptanceChoices, drawKindChoices, drawStatusChoices, itemCategoryChoi
 import { BasisPointsField, DateTimeField, RatiosField, TagsField } from '../shared/fields';
 import { RelationField } from '../shared/RelationField';
 import { TaskActions } from './TaskActions';
+import { TaskLineage } from './TaskLineage';
 
 const TaskShow = () => (
     <Show actions={<TaskActions />}>
+        <TaskLineage />
         <TabbedShowLayout>
             <TabbedShowLayout.Tab label="resources.tasks.tabs.summary">
                 <TextField source="code" />

@@ -24,7 +24,7 @@ const enApp: SameKeys<typeof zhApp> = {
         },
         dashboard: {
             welcome: 'Hello, %{name}',
-            welcome_hint: 'What needs your action. The full work queue (sorted by due date, overdue in red) arrives with its API.',
+            welcome_hint: 'What needs your action, sorted by due date; overdue items in red.',
             awaiting_acceptance: 'Tasks awaiting your acceptance',
             awaiting_acceptance_office: 'Tasks awaiting acceptance',
             awaiting_acceptance_none: 'No task is awaiting acceptance.',

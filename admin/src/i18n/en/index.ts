@@ -7,6 +7,7 @@ import type { SameKeys } from '../shape';
 import enApp from './app';
 import enDraw from './draw';
 import enEnums from './enums';
+import enRecords from './records';
 import enRegisters from './registers';
 import enResults from './results';
 import enSystem from './system';
@@ -18,6 +19,7 @@ const en: TranslationMessages = {
     ...englishMessages,
     ...enApp,
     ...enDraw,
+    ...enRecords,
     enums: enEnums,
     resources: enResources,
 };

@@ -22,7 +22,7 @@ const zhApp = {
         },
         dashboard: {
             welcome: '%{name}，您好',
-            welcome_hint: '这里列出需要您处理的事项。完整的待办队列（按截止日期排序、逾期标红）将在接口就绪后上线。',
+            welcome_hint: '这里列出需要您处理的事项，按截止日期排序，逾期标红。',
             awaiting_acceptance: '待签收的抽查任务',
             awaiting_acceptance_office: '邀约签收中的抽查任务',
             awaiting_acceptance_none: '目前没有待签收的任务。',

@@ -5,6 +5,7 @@ import zhApp from './app';
 import zhDraw from './draw';
 import zhEnums from './enums';
 import zhRa from './ra';
+import zhRecords from './records';
 import zhRegisters from './registers';
 import zhResults from './results';
 import zhSystem from './system';
@@ -16,6 +17,7 @@ const zhCN: TranslationMessages = {
     ...zhRa,
     ...zhApp,
     ...zhDraw,
+    ...zhRecords,
     enums: zhEnums,
     resources: zhResources,
 };

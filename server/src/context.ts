@@ -30,12 +30,13 @@ export async function createContext(initial: YogaInitialContext & { req?: Incomi
   const { request } = initial;
   const requestId = requestIds.get(request) ?? crypto.randomUUID();
   const url = new URL(request.url);
+  const actor = await resolveActor(request);
   return {
     requestId,
-    actor: await resolveActor(request),
+    actor,
     ip: clientIp(request, initial.req),
     userAgent: request.headers.get('user-agent'),
-    loaders: createLoaders(),
+    loaders: createLoaders(actor),
     secure: url.protocol === 'https:' || (process.env.TRUST_PROXY === 'true' && request.headers.get('x-forwarded-proto') === 'https'),
     setCookie(value) {
       const list = responseCookies.get(request) ?? [];

@@ -1,6 +1,7 @@
 // The read API: list convention (filter, sort, page/perPage, cursors, totalCount), by-id reads, typed errors,
 // and the number of SQL statements nested list queries cost (no N+1).
 import { beforeAll, describe, expect, it } from 'vitest';
+import { prisma } from '../../server/src/db/database.ts';
 import { useTestDatabase } from '../helpers/db.ts';
 import { gql as rawGql, gqlOk as rawGqlOk } from '../helpers/graphql.ts';
 import { userActor } from '../helpers/auth.ts';
@@ -44,6 +45,34 @@ describe('nested list queries cost at most 2 SQL statements', () => {
     const r = await gqlOk(`{ draws(perPage: 5) { nodes { targets(first: 10) { target { name pools { name department { code } } } } } } }`);
     expect(r.draws.nodes[0].targets[0].target.pools[0].department.code).toBe('SCJGJ');
     expect(r.__statements).toBeLessThanOrEqual(2);
+  });
+
+  it('Task.restrictedTargets is batched: a list of several restricted tasks costs what one costs', async () => {
+    // three re-issued-like tasks, each restricted to its own targets (scope_target_ids is written by reissueTask)
+    const p = prisma();
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = await p.task.create({
+        data: {
+          code: `READ-R-${i}`, name: `限定任务 ${i}`, year: 2022, mode: 'COMPREHENSIVE', leadDepartmentId: s.departments.scjg.id, status: 'INVITING',
+          windowStart: s.task.windowStart, windowEnd: s.task.windowEnd, inspectionEndOn: s.task.inspectionEndOn,
+          ratioABp: 300, ratioBBp: 500, ratioCBp: 1000, ratioDBp: 2000,
+          scopeTargetIds: s.targets.slice(30 + 3 * i, 33 + 3 * i).map((x) => x.id).reverse(),
+        },
+      });
+      ids.push(t.id);
+    }
+    const q = `query($ids: [ID!]) { tasks(filter: { ids: $ids }, perPage: 10) { nodes { id restrictedTargets { uscc riskClass } } } }`;
+    const one = await gqlOk(q, { ids: ids.slice(0, 1) });
+    const three = await gqlOk(q, { ids });
+    expect(three.tasks.nodes).toHaveLength(3);
+    for (const n of three.tasks.nodes) {
+      const i = ids.indexOf(n.id);
+      expect(n.restrictedTargets.map((x: any) => x.uscc)).toEqual(s.targets.slice(30 + 3 * i, 33 + 3 * i).map((x) => x.uscc).sort());
+    }
+    // the tasks, one loader statement for every task's targets (and at most one batched load of Target columns)
+    expect(one.__statements).toBeLessThanOrEqual(3);
+    expect(three.__statements).toBe(one.__statements);
   });
 
   it('a loader-backed field is batched into one statement for the whole page', async () => {

@@ -1,7 +1,10 @@
 // Per-request DataLoaders for what Prisma's relation planning cannot express (aggregates, computed facts).
 // Each batches every key asked for in one request into one SQL statement.
 import DataLoader from 'dataloader';
-import { db } from '../db/database.ts';
+import { db, prisma } from '../db/database.ts';
+import type { Target } from '../generated/prisma/client.ts';
+import type { Actor } from '../modules/access/actor.ts';
+import { withVisibility } from '../modules/access/visibility.ts';
 import { submittedAt } from '../modules/plan/plan.service.ts';
 
 export interface Loaders {
@@ -9,10 +12,17 @@ export interface Loaders {
   timesDrawnInYear: DataLoader<string, number>;
   /** When a plan was first submitted to the office (its audit trail), by plan id. */
   planSubmittedAt: DataLoader<string, Date | null>;
+  /** Targets by id as far as the request's actor may see them (null: no such target, or not visible). */
+  visibleTargets: DataLoader<string, Target | null>;
 }
 
-export function createLoaders(): Loaders {
+export function createLoaders(actor: Actor): Loaders {
   return {
+    visibleTargets: new DataLoader<string, Target | null>(async (ids) => {
+      const rows = await prisma().target.findMany({ where: withVisibility('Target', actor, { id: { in: [...ids] } }) });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
     planSubmittedAt: new DataLoader<string, Date | null>(async (ids) => {
       const at = await submittedAt(ids);
       return ids.map((id) => at.get(id) ?? null);

@@ -2,12 +2,12 @@
 // invitation, acceptance or decline (签收), cancellation. Resolvers are thin; rules live in task.service.ts.
 import { builder } from '../../builder.ts';
 import { prisma } from '../../db/database.ts';
+import type { Target as TargetRow } from '../../generated/prisma/client.ts';
 import { AcceptanceState, InspectionMode, ParticipantRole, TargetType, TaskStatus } from '../../shared/enums.ts';
 import { and, contains, dateRange, eq, idEq, idsIn, oneOf } from '../../shared/filters.ts';
 import { defineListQueries, requireId } from '../../shared/pagination.ts';
 import { RiskRatios, TargetScope } from '../plan/plan.schema.ts';
 import { Target } from '../pool/pool.schema.ts';
-import { withVisibility } from '../access/visibility.ts';
 import * as tasks from './task.service.ts';
 import { reissueTask } from './task.reissue.ts';
 import { TASK_TRANSITIONS } from './task.state.ts';
@@ -66,10 +66,12 @@ export const Task = builder.prismaObject('Task', {
     restrictedTargets: t.field({
       type: [Target],
       description: '限定抽取的检查对象（可见者）/ The targets the draw is restricted to, as far as the caller may see them',
-      resolve: (task, _a, ctx) =>
-        task.scopeTargetIds.length
-          ? prisma().target.findMany({ where: withVisibility('Target', ctx.actor, { id: { in: task.scopeTargetIds } }), orderBy: { uscc: 'asc' } })
-          : [],
+      // batched: one statement for every task of the page (DataLoader), ordered by USCC here
+      resolve: async (task, _a, ctx) => {
+        const rows = await ctx.loaders.visibleTargets.loadMany(task.scopeTargetIds);
+        const visible = rows.filter((r): r is TargetRow => r !== null && !(r instanceof Error));
+        return visible.sort((a, b) => (a.uscc < b.uscc ? -1 : a.uscc > b.uscc ? 1 : 0));
+      },
     }),
     cancelReason: t.exposeString('cancelReason', { nullable: true }),
     closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),

@@ -6,8 +6,9 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const apiTarget = process.env.ADMIN_API_TARGET ?? 'http://localhost:4000';
+// /export: the report downloads (XLSX, CSV, print view) the report page links to.
 // Host is passed through unchanged, so anything the server derives from it matches what the browser sees.
-const proxy = { '/graphql': apiTarget, '/healthz': apiTarget, '/readyz': apiTarget };
+const proxy = { '/graphql': apiTarget, '/healthz': apiTarget, '/readyz': apiTarget, '/export': apiTarget };
 
 // Vendor groups for the initial load only (tag `$initial`). Code used only by lazily loaded views
 // (lists, later forms) stays in those views' chunks instead of being pulled forward into a vendor

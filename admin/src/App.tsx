@@ -39,6 +39,8 @@ const ImportPage = lazy(() => import('./imports/ImportPage'));
 // The record form and a task's records (records/), each its own lazy chunk.
 const RecordScreen = lazy(() => import('./records/RecordScreen'));
 const TaskRecords = lazy(() => import('./records/TaskRecords'));
+// The quarterly report (reports/): its own chunk, so recharts is not in the first load.
+const ReportPage = lazy(() => import('./reports/ReportPage'));
 const { Route } = reactRouterProvider;
 
 type Representation = string | ((record: never) => string) | undefined;
@@ -97,6 +99,7 @@ const App = () => (
             <Route path="/imports" element={<ImportPage />} />
             <Route path="/tasks/:id/records" element={<TaskRecords />} />
             <Route path="/tasks/:taskId/records/:targetId" element={<RecordScreen />} />
+            <Route path="/reports" element={<ReportPage />} />
         </CustomRoutes>
     </Admin>
 );

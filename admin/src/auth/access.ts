@@ -37,6 +37,8 @@ const READERS: Readonly<Record<string, readonly Role[]>> = {
     auditEvents: OFFICE,
     // not a <Resource>: the bulk import page (/imports) and its jobs (staff read their department's jobs)
     imports: STAFF,
+    // not a <Resource>: the report page (/reports, docs/REPORTS.md); a department admin sees the totals and its own department
+    reports: ['OFFICE_ADMIN', 'DEPARTMENT_ADMIN', 'ANALYST'],
 };
 
 const DEPARTMENT: readonly Role[] = ['DEPARTMENT_ADMIN'];

@@ -27,6 +27,7 @@ import { graphql } from './graphql';
 import { importMethods } from './imports';
 import { resourceMutations } from './mutations';
 import { recordMethods } from './records';
+import { reportMethods } from './reports';
 import { isSpecial, specialList } from './special';
 
 /** The server's largest page (MAX_PAGE_SIZE). */
@@ -194,4 +195,6 @@ export const graphqlDataProvider: DataProvider = {
     ...importMethods,
     /** Records, publication, corrections, credit repair, follow-ups, re-issue, the work queue (records.ts). */
     ...recordMethods,
+    /** The quarterly / annual / year-to-date report, its trend and drill-down (reports.ts). */
+    ...reportMethods,
 };

@@ -1,5 +1,6 @@
 // The sidebar menu, grouped as the office's process runs (auth/access.ts MENU_SECTIONS). Each role sees only
 // the resources it may list; a section with nothing visible disappears with its heading.
+import AssessmentIcon from '@mui/icons-material/Assessment';
 import { ListSubheader } from '@mui/material';
 import { Fragment } from 'react';
 import { Menu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
@@ -15,6 +16,8 @@ export const AppMenu = () => {
     return (
         <Menu>
             <Menu.DashboardItem primaryText={translate('app.menu.dashboard')} />
+            {/* the office's quarterly report (reports/ReportPage.tsx): not a resource, so listed by hand */}
+            {canUse(role, 'reports', 'list') && <Menu.Item to="/reports" primaryText={translate('reports.menu')} leftIcon={<AssessmentIcon />} />}
             {MENU_SECTIONS.map(section => {
                 const visible = section.resources.filter(resource => canUse(role, resource, 'list'));
                 if (visible.length === 0) return null;

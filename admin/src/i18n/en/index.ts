@@ -8,6 +8,7 @@ import enApp from './app';
 import enDraw from './draw';
 import enEnums from './enums';
 import enRecords from './records';
+import enReports from './reports';
 import enRegisters from './registers';
 import enResults from './results';
 import enSystem from './system';
@@ -20,6 +21,7 @@ const en: TranslationMessages = {
     ...enApp,
     ...enDraw,
     ...enRecords,
+    ...enReports,
     enums: enEnums,
     resources: enResources,
 };

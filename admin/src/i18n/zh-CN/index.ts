@@ -6,6 +6,7 @@ import zhDraw from './draw';
 import zhEnums from './enums';
 import zhRa from './ra';
 import zhRecords from './records';
+import zhReports from './reports';
 import zhRegisters from './registers';
 import zhResults from './results';
 import zhSystem from './system';
@@ -18,6 +19,7 @@ const zhCN: TranslationMessages = {
     ...zhApp,
     ...zhDraw,
     ...zhRecords,
+    ...zhReports,
     enums: zhEnums,
     resources: zhResources,
 };

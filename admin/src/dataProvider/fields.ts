@@ -4,7 +4,7 @@
 // list rows, `show` (default: list) for one record. A selection may depend on the role: analysts may not ask
 // for staff-only fields (an inspector's certificate number, a department's pools), the API refuses them.
 // Nested objects are read in the same request (the API plans them into one SQL statement).
-import { isStaff, type Role } from '../auth/access';
+import { isStaff, type Role } from '../auth/access.ts';
 
 type Selection = string | ((role: Role | null) => string);
 

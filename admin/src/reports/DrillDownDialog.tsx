@@ -22,6 +22,7 @@ import {
     Typography,
 } from '@mui/material';
 import CheckIcon from '@mui/icons-material/Check';
+import CloseIcon from '@mui/icons-material/Close';
 import { useEffect, useState } from 'react';
 import { Link, useDataProvider, useTranslate, type DataProvider } from 'react-admin';
 
@@ -163,7 +164,11 @@ export const DrillDownDialog = ({
                                     <TableCell>{row.checkItemCode ?? ''}</TableCell>
                                     <TableCell>{row.code != null ? translate(`enums.ResultCode.${row.code}`, { _: String(row.code) }) : ''}</TableCell>
                                     <TableCell>{row.date ?? ''}</TableCell>
-                                    <TableCell align="center">{row.inNumerator ? <CheckIcon fontSize="small" color="success" titleAccess={translate('reports.drill.in_numerator')} /> : ''}</TableCell>
+                                    <TableCell align="center">{row.inNumerator ? (
+                                            <CheckIcon fontSize="small" color="success" titleAccess={translate('reports.drill.in_numerator')} data-testid="in-numerator" />
+                                        ) : (
+                                            <CloseIcon fontSize="small" color="error" titleAccess={translate('reports.drill.not_in_numerator')} data-testid="not-in-numerator" />
+                                        )}</TableCell>
                                     <TableCell>{row.recordId ? show('inspectionRecords', row.recordId, translate('reports.drill.open_row')) : ''}</TableCell>
                                 </TableRow>
                             ))}

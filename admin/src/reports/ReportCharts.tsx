@@ -138,13 +138,13 @@ export const DepartmentOnTimeChart = ({ report, onOpen }: { report: Report; onOp
                 <Typography color="text.secondary">{translate('reports.charts.no_data')}</Typography>
             ) : (
                 <ResponsiveContainer width="100%" height={Math.max(160, data.length * 32 + 40)}>
-                    <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 0, left: 8 }}>
+                    <BarChart data={data} layout="vertical" margin={{ top: 20, right: 32, bottom: 0, left: 8 }}>
                         <CartesianGrid strokeDasharray="3 3" />
                         <XAxis type="number" domain={[0, 1]} tickFormatter={(v: number) => percent(v, 0)} />
-                        <YAxis type="category" dataKey="name" width={locale === 'en' ? 200 : 180} tick={{ fontSize: 11 }} interval={0} />
+                        <YAxis type="category" dataKey="name" width={locale === 'en' ? 260 : 220} tick={{ fontSize: 12 }} interval={0} />
                         <Tooltip formatter={value => (typeof value === 'number' ? percent(value) : '—')} />
                         {target != null && (
-                            <ReferenceLine x={target} stroke={MET_COLOURS.notMet} strokeDasharray="4 4" label={translate('reports.charts.target_line', { target: percent(target, 0) })} />
+                            <ReferenceLine x={target} stroke={MET_COLOURS.notMet} strokeDasharray="4 4" label={{ value: translate('reports.charts.target_line', { target: percent(target, 0) }), position: 'top', fontSize: 11 }} />
                         )}
                         <Bar
                             dataKey="value"

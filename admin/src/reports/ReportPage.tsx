@@ -135,7 +135,7 @@ export const ReportView = () => {
                             </ToggleButton>
                         ))}
                     </ToggleButtonGroup>
-                    <FormControl size="small" sx={{ minWidth: 110 }}>
+                    <FormControl size="small" fullWidth={false} sx={{ minWidth: 110 }}>
                         <InputLabel id="report-year">{translate('reports.year')}</InputLabel>
                         <Select
                             labelId="report-year"
@@ -170,6 +170,7 @@ export const ReportView = () => {
                     {selection.period === 'YEAR_TO_DATE' && (
                         <TextField
                             size="small"
+                            fullWidth={false}
                             type="date"
                             label={translate('reports.as_of')}
                             value={selection.asOf ?? ''}
@@ -177,8 +178,8 @@ export const ReportView = () => {
                             slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: `${selection.year}-01-01`, max: `${selection.year}-12-31` } }}
                         />
                     )}
-                    <FormControl size="small" sx={{ minWidth: 220 }}>
-                        <InputLabel id="report-department">{translate('reports.department')}</InputLabel>
+                    <FormControl size="small" fullWidth={false} sx={{ minWidth: 240 }}>
+                        <InputLabel id="report-department" shrink>{translate('reports.department')}</InputLabel>
                         <Select
                             labelId="report-department"
                             label={translate('reports.department')}
@@ -188,6 +189,10 @@ export const ReportView = () => {
                             data-testid="department"
                         >
                             <MenuItem value="">{translate('reports.all_departments')}</MenuItem>
+                            {/* the selected department before the list has loaded (a linked report) */}
+                            {selection.departmentId && !departmentOptions.some(d => String(d.id) === selection.departmentId) && (
+                                <MenuItem value={selection.departmentId}>{report?.departments[0]?.departmentName ?? '…'}</MenuItem>
+                            )}
                             {departmentOptions.map(d => (
                                 <MenuItem key={d.id} value={String(d.id)}>
                                     {d.name}

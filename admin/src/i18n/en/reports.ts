@@ -77,6 +77,7 @@ const enReports: SameKeys<typeof zhReports> = {
             counts: '%{total} rows; %{numerator} in the numerator, %{denominator} in the denominator',
             only_numerator: 'Numerator rows only',
             in_numerator: 'In numerator',
+            not_in_numerator: 'Not in the numerator (denominator only)',
             entity: 'Kind',
             task: 'Task',
             record: 'Record',

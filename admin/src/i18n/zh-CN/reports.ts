@@ -75,6 +75,7 @@ const zhReports = {
             counts: '共 %{total} 行；计入分子 %{numerator}，计入分母 %{denominator}',
             only_numerator: '只看计入分子的行',
             in_numerator: '计入分子',
+            not_in_numerator: '未计入分子（只计入分母）',
             entity: '类别',
             task: '任务',
             record: '检查记录',

@@ -1,4 +1,5 @@
-// The office's quarterly report in the console (docs/REPORTS.md): from the menu, choose 2022 Q2 (the demo's closed
+// The office's quarterly report in the console (docs/REPORTS.md): this quarter's headline figures on the landing
+// page; from the menu, choose 2022 Q2 (the demo's closed
 // task 2022-SCJGJ-001 with 30 records, publications with one late, a correction and follow-ups), see the headline
 // figures against their targets, drill down to the publications behind the on-time publication rate and on to a
 // task, download the XLSX (read back with exceljs) and open the server's print view. A department admin sees the
@@ -29,6 +30,9 @@ describe('the quarterly report', () => {
         session = await openSession(browser, inject('baseURL'), 'reports');
         const { page, shot } = session;
         await login(page, 'office');
+        // the office's landing page: this quarter's headline figures above the work queue (reports/KpiSummary)
+        await page.getByTestId('kpi-summary').getByTestId('kpi-publicationRate').waitFor();
+        await shot('dashboard-kpi-summary');
 
         // 1. from the menu: the current quarter first
         await page.getByRole('menuitem', { name: '季度通报' }).click();
@@ -114,7 +118,7 @@ describe('the quarterly report', () => {
         expect(print.url()).toContain('/export/report.html?year=2022&period=QUARTER&quarter=2');
         await print.getByRole('heading', { name: '部门联合“双随机、一公开”监管工作通报' }).waitFor();
         expect(await print.locator('.meta').first().textContent()).toContain('2022年第2季度');
-        await print.screenshot({ path: path.join(RESULTS_DIR, 'reports-09-print-view.png'), fullPage: true });
+        await print.screenshot({ path: path.join(RESULTS_DIR, 'reports-10-print-view.png'), fullPage: true });
         await print.close();
 
         expect(session.pageErrors).toEqual([]);

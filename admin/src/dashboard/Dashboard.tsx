@@ -6,6 +6,7 @@ import { Title, usePermissions, useTranslate } from 'react-admin';
 
 import { isStaff } from '../auth/access';
 import type { Permissions } from '../authProvider';
+import { KpiSummary } from '../reports/KpiSummary';
 import { LatestPublicResults } from '../work/LatestPublicResults';
 import { WorkQueue } from '../work/WorkQueue';
 import { AwaitingAcceptance } from './AwaitingAcceptance';
@@ -22,6 +23,11 @@ const Dashboard = () => {
             <Grid size={12}>
                 <Welcome />
             </Grid>
+            {permissions?.role === 'OFFICE_ADMIN' && (
+                <Grid size={12}>
+                    <KpiSummary />
+                </Grid>
+            )}
             {permissions && <Grid size={12}>{staff ? <WorkQueue /> : <LatestPublicResults />}</Grid>}
             <Grid size={{ xs: 12, md: 7 }}>
                 <AwaitingAcceptance />

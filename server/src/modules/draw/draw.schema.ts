@@ -12,6 +12,8 @@ import * as draws from './draw.service.ts';
 
 export const DrawTarget = builder.prismaObject('DrawTarget', {
   description: '摇号抽中的检查对象 / A target selected by a draw, with its stratum, rank and ticket',
+  // Select mode: only the columns the query asks for (docs/BENCHMARKS.md, "Peer comparison"); the key stays loaded.
+  select: { drawId: true, targetId: true },
   fields: (t) => ({
     uscc: t.exposeString('uscc'),
     stratum: t.exposeString('stratum', { description: '分层：A–D 或 ALL' }),

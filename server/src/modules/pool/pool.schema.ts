@@ -51,6 +51,8 @@ defineListQueries<typeof TargetPoolFilter.$inferInput>({
 
 export const Target = builder.prismaObject('Target', {
   description: '检查对象 / 市场主体 / A business (or product, project, behaviour) that may be inspected',
+  // Select mode: a nested read loads only the columns its query asks for (docs/BENCHMARKS.md, "Peer comparison").
+  select: { id: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     uscc: t.exposeString('uscc', { description: '统一社会信用代码 / Unified social credit code (GB 32100)' }),

@@ -23,6 +23,8 @@ export const TaskItem = builder.prismaObject('TaskItem', {
 
 export const TaskParticipant = builder.prismaObject('TaskParticipant', {
   description: '任务的牵头 / 参与部门及签收情况 / A department in a task and its acceptance',
+  // Select mode: only the columns the query asks for (docs/BENCHMARKS.md, "Peer comparison"); the key stays loaded.
+  select: { taskId: true, departmentId: true },
   fields: (t) => ({
     role: t.expose('role', { type: ParticipantRole }),
     acceptance: t.expose('acceptance', { type: AcceptanceState }),
@@ -36,6 +38,9 @@ export const TaskParticipant = builder.prismaObject('TaskParticipant', {
 
 export const Task = builder.prismaObject('Task', {
   description: '抽查任务 / One execution of a plan: window, lead and participants, items, draws and records',
+  // Select mode: a list of 100 tasks loads only the columns its query asks for (docs/BENCHMARKS.md, "Peer
+  // comparison"); fields computed from other columns declare them with `select`.
+  select: { id: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     code: t.exposeString('code'),
@@ -46,6 +51,7 @@ export const Task = builder.prismaObject('Task', {
     allowedTransitions: t.field({
       type: [TaskStatus],
       description: '当前状态可转入的状态（状态机）/ States the task may move to next (the state machine)',
+      select: { status: true },
       resolve: (task) => [...TASK_TRANSITIONS[task.status]],
     }),
     windowStart: t.expose('windowStart', { type: 'Date' }),
@@ -55,17 +61,23 @@ export const Task = builder.prismaObject('Task', {
     drawDueOn: t.expose('drawDueOn', { type: 'Date', nullable: true, description: '摇号截止（默认执行窗口开始日）/ Draw due; default the window start' }),
     publicationDueOn: t.expose('publicationDueOn', { type: 'Date', nullable: true, description: '公示截止（检查结束后第 20 个工作日）' }),
     stratified: t.exposeBoolean('stratified', { description: '按信用风险分类分层抽取 / Stratified by credit risk class' }),
-    ratios: t.field({ type: RiskRatios, resolve: (task) => task }),
-    scope: t.field({ type: TargetScope, resolve: (task) => task }),
+    ratios: t.field({ type: RiskRatios, select: { ratioABp: true, ratioBBp: true, ratioCBp: true, ratioDBp: true }, resolve: (task) => task }),
+    scope: t.field({
+      type: TargetScope,
+      select: { scopeIndustryCodes: true, scopeRegionCodes: true, scopeTargetTypes: true, scopeKeywords: true },
+      resolve: (task) => task,
+    }),
     reissueReason: t.exposeString('reissueReason', { nullable: true, description: '重新派发理由（本任务为重新派发所建时）/ Why this task was re-issued from its original' }),
     reissuedAt: t.expose('reissuedAt', { type: 'DateTime', nullable: true, description: '本任务被重新派发的时间 / When this task was re-issued (it is then REISSUED)' }),
     scopeTargetIds: t.idList({
       description: '限定抽取的检查对象（重新派发时原任务未能检查的对象；空 = 不限定）/ The draw is restricted to these targets; empty = no restriction',
+      select: { scopeTargetIds: true },
       resolve: (task) => task.scopeTargetIds,
     }),
     restrictedTargets: t.field({
       type: [Target],
       description: '限定抽取的检查对象（可见者）/ The targets the draw is restricted to, as far as the caller may see them',
+      select: { scopeTargetIds: true },
       // batched: one statement for every task of the page (DataLoader), ordered by USCC here
       resolve: async (task, _a, ctx) => {
         const rows = await ctx.loaders.visibleTargets.loadMany(task.scopeTargetIds);

@@ -77,17 +77,20 @@ function useRequestLog(): Plugin<Context> {
           if (process.env.NODE_ENV !== 'production' && 'extensions' in result === false) {
             (result as { extensions?: Record<string, unknown> }).extensions = { sqlStatements: statements };
           }
-          logger.info(
-            {
-              requestId: ctx.requestId,
-              actor: ctx.actor.kind === 'anonymous' ? null : { kind: ctx.actor.kind, id: ctx.actor.id, role: ctx.actor.role },
-              operation: args.operationName ?? null,
-              durationMs: Math.round(performance.now() - started),
-              sqlStatements: statements,
-              errors: errors.map((e) => (e.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR'),
-            },
-            'graphql',
-          );
+          // the log object is built only when it will be written (LOG_LEVEL=warn in the peer benchmark)
+          if (logger.isLevelEnabled('info')) {
+            logger.info(
+              {
+                requestId: ctx.requestId,
+                actor: ctx.actor.kind === 'anonymous' ? null : { kind: ctx.actor.kind, id: ctx.actor.id, role: ctx.actor.role },
+                operation: args.operationName ?? null,
+                durationMs: Math.round(performance.now() - started),
+                sqlStatements: statements,
+                errors: errors.map((e) => (e.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR'),
+              },
+              'graphql',
+            );
+          }
         },
       };
     },

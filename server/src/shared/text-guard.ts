@@ -27,7 +27,18 @@ export function badTextPath(value: unknown, path: string, depth = 0): string | n
   return null;
 }
 
+// Yoga's parser cache hands out the same DocumentNode for the same query text, so a document's literals are checked once.
+const literalVerdicts = new WeakMap<DocumentNode, string | null>();
+
 function badLiteral(document: DocumentNode): string | null {
+  const known = literalVerdicts.get(document);
+  if (known !== undefined) return known;
+  const found = scanLiterals(document);
+  literalVerdicts.set(document, found);
+  return found;
+}
+
+function scanLiterals(document: DocumentNode): string | null {
   let found: string | null = null;
   visit(document, {
     [Kind.ARGUMENT]: (node) => {

@@ -33,6 +33,7 @@ export default defineConfig({
                 name: 'admin',
                 include: ['admin/src/**/*.test.{ts,tsx}'],
                 environment: 'jsdom',
+                setupFiles: ['admin/src/testing/setup.ts'],
                 testTimeout: 30_000,
                 pool: 'forks' as const,
               },

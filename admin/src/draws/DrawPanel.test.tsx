@@ -126,7 +126,7 @@ describe('DrawPanel', () => {
         const selection = within(screen.getByTestId('selection'));
         const usccs = selection.getAllByText(/^91370687MA3C00\d\dX.$/).map(cell => cell.textContent);
         expect(usccs).toEqual(['91370687MA3C0010XQ', '91370687MA3C0024XJ', '91370687MA3C0038XC', '91370687MA3C0031X5', '91370687MA3C0073XX']);
-        expect(screen.getByRole('button', { name: '锁定并派发' })).toBeTruthy();
+        expect(await screen.findByRole('button', { name: '锁定并派发' }, slow)).toBeTruthy();
     });
 
     it('shows a mismatch with the first difference for tampered evidence', async () => {

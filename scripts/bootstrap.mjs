@@ -93,7 +93,9 @@ function vitest(label, env) {
   if (fs.existsSync(out)) {
     const r = JSON.parse(fs.readFileSync(out, 'utf8'));
     passed = r.numPassedTests;
-    failed = r.numFailedTests + (r.numFailedTestSuites ?? 0);
+    // failed tests, plus test files that failed without running a test (an import or setup error)
+    const brokenFiles = (r.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed')).length;
+    failed = r.numFailedTests + brokenFiles;
     files = r.testResults?.length ?? r.numTotalTestSuites;
   } else failed = 1;
   return { label, code, passed, failed, files };

@@ -18,7 +18,7 @@ import { scopesFor, type AuthScopes } from './modules/access/scopes.ts';
  * loaded and must be fetched. When the row already carries the column (the planned query loaded it — always, for
  * a row that came through the plan), this plugin answers with it directly, which is what the wrapped resolver
  * would return; otherwise the prisma plugin's resolver runs as before. Sits inside scope-auth (field authScopes
- * still run first) and outside prisma. It cut ~10% of the CPU of a 100-row nested list (docs/BENCHMARKS.md,
+ * still run first) and outside prisma. It cut 10–20 % of the CPU of a 100-row nested list (docs/BENCHMARKS.md,
  * "Peer comparison").
  */
 class LoadedColumnsPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {

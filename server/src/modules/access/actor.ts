@@ -57,7 +57,7 @@ export function readCookie(header: string | null, name: string): string | null {
 // commit — logout, revocation, deactivation, a role change or an expiry edit take effect on the next request.
 // Another process writing those tables (a second server, psql) is seen within CREDENTIAL_CACHE_MS.
 // Expiry is still checked on every use; an entry is not used once lastSeenAt is due to be touched.
-const CREDENTIAL_CACHE_MS = 2000;
+const CREDENTIAL_CACHE_MS = Math.max(0, Number(process.env.CREDENTIAL_CACHE_MS ?? 2000) || 0);
 const CREDENTIAL_CACHE_MAX = 10_000;
 interface CachedCredential {
   actor: Actor;

@@ -3,37 +3,23 @@
 // input read out, reveal, see the browser's own verification ("已验证"), download the evidence, lock and dispatch;
 // then the inspector draw the same way, and the teams with certificate numbers. A screenshot per step.
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
-import { graphqlAs } from './helpers/api.ts';
-import { launchBrowser, login, openSession, type Session } from './helpers/browser.ts';
+import { demoTask } from './helpers/api.ts';
+import { login, useBrowser } from './helpers/browser.ts';
 
 /** A READY demo task led by 应急管理局 (the `yjgl` account's department). */
 const TASK = '2022-YJGLJ-001';
 
 describe('the draw screen', () => {
-    let browser: Browser;
-    let session: Session | undefined;
-    beforeAll(async () => {
-        browser = await launchBrowser();
-    });
-    afterAll(async () => {
-        await session?.close();
-        await browser?.close();
-    });
+    const browsers = useBrowser();
 
     it('lead department: commit, reveal with a public input, verified, lock; inspectors matched, teams shown', { timeout: 180_000 }, async () => {
         const baseURL = inject('baseURL');
-        const { tasks } = await graphqlAs<{ tasks: { nodes: { id: string; code: string; status: string }[] } }>(
-            baseURL,
-            'office',
-            `query { tasks(filter: { q: "${TASK}" }) { nodes { id code status } } }`,
-        );
-        const task = tasks.nodes.find(t => t.code === TASK)!;
+        const task = await demoTask(baseURL, TASK);
         expect(task.status).toBe('READY');
 
-        session = await openSession(browser, baseURL, 'draw');
+        const session = await browsers.open(baseURL, 'draw');
         const { page, shot } = session;
         await login(page, 'yjgl');
         await page.goto(`/#/tasks/${task.id}/show`);

@@ -4,11 +4,10 @@
 // first drawn target, saves it, publishes the department's part, requests a correction of a published result
 // and, as the department head, approves it (the correction appears beside the original); finally the office
 // re-issues the stalled task (its window has passed) and both tasks show the lineage. A screenshot per step.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
-import { graphqlAs } from './helpers/api.ts';
-import { launchBrowser, login, logout, openSession, type Session } from './helpers/browser.ts';
+import { demoTask, graphqlAs } from './helpers/api.ts';
+import { login, logout, useBrowser } from './helpers/browser.ts';
 
 const TASK = '2022-YJGLJ-002';
 
@@ -25,29 +24,16 @@ async function runDraw(baseURL: string, taskId: string, kind: 'TARGET' | 'INSPEC
 }
 
 describe('records: enter, publish, correct, re-issue', () => {
-    let browser: Browser;
-    let session: Session | undefined;
-    beforeAll(async () => {
-        browser = await launchBrowser();
-    });
-    afterAll(async () => {
-        await session?.close();
-        await browser?.close();
-    });
+    const browsers = useBrowser();
 
     it('department head: work queue → record form → save → publish → correction approved; office: re-issue with lineage', { timeout: 240_000 }, async () => {
         const baseURL = inject('baseURL');
-        const { tasks } = await graphqlAs<{ tasks: { nodes: { id: string; code: string; status: string }[] } }>(
-            baseURL,
-            'office',
-            `query { tasks(filter: { q: "${TASK}" }) { nodes { id code status } } }`,
-        );
-        const task = tasks.nodes.find(t => t.code === TASK)!;
+        const task = await demoTask(baseURL, TASK);
         expect(task.status).toBe('READY');
         await runDraw(baseURL, task.id, 'TARGET', '福彩3D 2026087 112');
         await runDraw(baseURL, task.id, 'INSPECTOR', '福彩3D 2026088 640');
 
-        session = await openSession(browser, baseURL, 'records');
+        const session = await browsers.open(baseURL, 'records');
         const { page, shot } = session;
 
         // 1. the work queue is the landing page: "enter results" for the dispatched task

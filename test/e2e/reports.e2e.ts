@@ -8,26 +8,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
-import { launchBrowser, login, openSession, type Session } from './helpers/browser.ts';
+import { login, useBrowser } from './helpers/browser.ts';
 
 const RESULTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-results', 'e2e');
 
 describe('the quarterly report', () => {
-    let browser: Browser;
-    let session: Session | undefined;
-    beforeAll(async () => {
-        browser = await launchBrowser();
-    });
-    afterAll(async () => {
-        await session?.close();
-        await browser?.close();
-    });
+    const browsers = useBrowser();
 
     it('office: 2022 Q2 figures against targets, drill-down to the rows and a task, XLSX download, print view', { timeout: 180_000 }, async () => {
-        session = await openSession(browser, inject('baseURL'), 'reports');
+        const session = await browsers.open(inject('baseURL'), 'reports');
         const { page, shot } = session;
         await login(page, 'office');
         // the office's landing page: this quarter's headline figures above the work queue (reports/KpiSummary)
@@ -125,8 +116,7 @@ describe('the quarterly report', () => {
     });
 
     it('department admin: the totals and its own department, no other department to choose', { timeout: 120_000 }, async () => {
-        await session?.close();
-        session = await openSession(browser, inject('baseURL'), 'reports-department');
+        const session = await browsers.open(inject('baseURL'), 'reports-department');
         const { page, shot } = session;
         await login(page, 'scjg');
         await page.goto('/#/reports?period=QUARTER&year=2022&quarter=2');

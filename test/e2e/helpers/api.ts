@@ -21,3 +21,16 @@ export async function graphqlAs<T = Record<string, unknown>>(baseURL: string, us
     if (json.errors?.length) throw new Error(json.errors.map(error => error.message).join('; '));
     return json.data as T;
 }
+
+/** A demo task by its code, read as the office (the e2e tests start from the demo's READY tasks). */
+export async function demoTask(baseURL: string, code: string): Promise<{ id: string; code: string; status: string }> {
+    const { tasks } = await graphqlAs<{ tasks: { nodes: { id: string; code: string; status: string }[] } }>(
+        baseURL,
+        'office',
+        `query($q: String) { tasks(filter: { q: $q }) { nodes { id code status } } }`,
+        { q: code },
+    );
+    const task = tasks.nodes.find(t => t.code === code);
+    if (!task) throw new Error(`demo task ${code} not found`);
+    return task;
+}

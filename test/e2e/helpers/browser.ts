@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { onTestFailed } from 'vitest';
+import { afterAll, beforeAll, onTestFailed } from 'vitest';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const RESULTS_DIR = path.join(ROOT, 'test-results', 'e2e');
@@ -40,6 +40,29 @@ export interface Session {
     /** Errors the page threw or logged (failed requests excluded: some tests provoke them). */
     pageErrors: string[];
     close: () => Promise<void>;
+}
+
+/**
+ * One browser for the test file (launched before its tests, closed after them) and the session a test opens:
+ * `open` closes the previous session first, and the last one is closed with the browser.
+ */
+export function useBrowser(): { open: (baseURL: string, prefix: string) => Promise<Session> } {
+    let browser: Browser | undefined;
+    let session: Session | undefined;
+    beforeAll(async () => {
+        browser = await launchBrowser();
+    });
+    afterAll(async () => {
+        await session?.close();
+        await browser?.close();
+    });
+    return {
+        async open(baseURL, prefix) {
+            await session?.close();
+            session = await openSession(browser!, baseURL, prefix);
+            return session;
+        },
+    };
 }
 
 export function launchBrowser(): Promise<Browser> {

@@ -3,13 +3,13 @@
 // the server checks the same (decideCorrection), and its refusal is shown in the dialog.
 import ApproveIcon from '@mui/icons-material/CheckCircle';
 import RejectIcon from '@mui/icons-material/Cancel';
-import { Alert, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
 import { useState } from 'react';
-import { Button, TopToolbar, useDataProvider, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate, type DataProvider } from 'react-admin';
+import { Button, TopToolbar, useDataProvider, useNotify, usePermissions, useRecordContext, useRefresh, type DataProvider } from 'react-admin';
 
 import type { Permissions } from '../authProvider';
 import type { RecordMethods } from '../dataProvider/records';
 import { serverErrorOf } from '../records/serverErrors';
+import { TextPromptDialog } from '../shared/TextPromptDialog';
 
 export const CorrectionDecision = () => {
     const record = useRecordContext();
@@ -17,7 +17,6 @@ export const CorrectionDecision = () => {
     const dataProvider = useDataProvider<DataProvider & RecordMethods>();
     const notify = useNotify();
     const refresh = useRefresh();
-    const translate = useTranslate();
     const [decision, setDecision] = useState<'approve' | 'reject' | null>(null);
     const [note, setNote] = useState('');
     const [error, setError] = useState<string | null>(null);
@@ -49,34 +48,22 @@ export const CorrectionDecision = () => {
             <Button label="correction.reject" color="error" onClick={() => setDecision('reject')}>
                 <RejectIcon />
             </Button>
-            <Dialog open={decision != null} onClose={() => setDecision(null)} maxWidth="sm" fullWidth>
-                <DialogTitle>{translate(decision === 'reject' ? 'correction.reject' : 'correction.approve')}</DialogTitle>
-                <DialogContent>
-                    {error && <Alert severity="error">{error}</Alert>}
-                    <TextField
-                        autoFocus
-                        fullWidth
-                        multiline
-                        minRows={2}
-                        margin="dense"
-                        name="decisionNote"
-                        label={translate('correction.decision_note')}
-                        helperText={translate(decision === 'reject' ? 'correction.note_required' : 'correction.note_optional')}
-                        value={note}
-                        onChange={event => setNote(event.target.value)}
-                    />
-                </DialogContent>
-                <DialogActions>
-                    <Button label="ra.action.cancel" onClick={() => setDecision(null)} />
-                    <Button
-                        label={decision === 'reject' ? 'correction.reject' : 'correction.approve'}
-                        variant="contained"
-                        color={decision === 'reject' ? 'error' : 'primary'}
-                        disabled={busy || (decision === 'reject' && !note.trim())}
-                        onClick={decide}
-                    />
-                </DialogActions>
-            </Dialog>
+            <TextPromptDialog
+                open={decision != null}
+                onClose={() => setDecision(null)}
+                title={decision === 'reject' ? 'correction.reject' : 'correction.approve'}
+                label="correction.decision_note"
+                helperText={decision === 'reject' ? 'correction.note_required' : 'correction.note_optional'}
+                confirmLabel={decision === 'reject' ? 'correction.reject' : 'correction.approve'}
+                color={decision === 'reject' ? 'error' : 'primary'}
+                required={decision === 'reject'}
+                name="decisionNote"
+                value={note}
+                onChange={setNote}
+                onConfirm={decide}
+                busy={busy}
+                error={error}
+            />
         </TopToolbar>
     );
 };

@@ -2,7 +2,6 @@
 // that may run it (auth/access.ts) and when `when(record)` holds; asks for confirmation, or for a reason
 // when the mutation needs one; then notifies and refreshes the view. Server refusals (wrong state,
 // another department's task) come back as the server's message.
-import { Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
 import { useState, type ReactElement } from 'react';
 import {
     Button,
@@ -16,6 +15,8 @@ import {
     useTranslate,
     type RaRecord,
 } from 'react-admin';
+
+import { TextPromptDialog } from './TextPromptDialog';
 
 export interface ActionButtonProps {
     action: string;
@@ -68,27 +69,19 @@ export const ActionButton = ({ action, label, icon, args, confirm, reason, when,
                 <Confirm isOpen={open} loading={busy} title={label} content={confirm} onConfirm={run} onClose={() => setOpen(false)} />
             )}
             {reason && (
-                <Dialog open={open} onClose={() => setOpen(false)} maxWidth="sm" fullWidth>
-                    <DialogTitle>{translate(label)}</DialogTitle>
-                    <DialogContent>
-                        <TextField
-                            autoFocus
-                            fullWidth
-                            multiline
-                            minRows={2}
-                            margin="dense"
-                            name="reason"
-                            label={translate('app.action.reason')}
-                            value={text}
-                            onChange={event => setText(event.target.value)}
-                            helperText={confirm ? translate(confirm) : undefined}
-                        />
-                    </DialogContent>
-                    <DialogActions>
-                        <Button label="ra.action.cancel" onClick={() => setOpen(false)} />
-                        <Button label={label} variant="contained" color={color} disabled={busy || !text.trim()} onClick={run} />
-                    </DialogActions>
-                </Dialog>
+                <TextPromptDialog
+                    open={open}
+                    onClose={() => setOpen(false)}
+                    title={label}
+                    label="app.action.reason"
+                    helperText={confirm}
+                    confirmLabel={label}
+                    color={color}
+                    value={text}
+                    onChange={setText}
+                    onConfirm={run}
+                    busy={busy}
+                />
             )}
         </>
     );

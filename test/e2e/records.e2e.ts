@@ -3,8 +3,11 @@
 // head (`yjgl`) lands on the work queue, opens "enter results", fills the record form (联合抽查情况记录表) for the
 // first drawn target, saves it, publishes the department's part, requests a correction of a published result
 // and, as the department head, approves it (the correction appears beside the original); finally the office
-// re-issues the stalled task (its window has passed) and both tasks show the lineage. A screenshot per step.
+// re-issues the stalled task (its window has passed) and both tasks show the lineage, then sees the published record
+// in the quarterly report of its quarter and in the XLSX export. A screenshot per step.
 import { describe, expect, inject, it } from 'vitest';
+
+import ExcelJS from 'exceljs';
 
 import { demoTask, graphqlAs } from './helpers/api.ts';
 import { login, logout, useBrowser } from './helpers/browser.ts';
@@ -26,7 +29,7 @@ async function runDraw(baseURL: string, taskId: string, kind: 'TARGET' | 'INSPEC
 describe('records: enter, publish, correct, re-issue', () => {
     const browsers = useBrowser();
 
-    it('department head: work queue → record form → save → publish → correction approved; office: re-issue with lineage', { timeout: 240_000 }, async () => {
+    it('department head: work queue → record form → save → publish → correction approved; office: re-issue with lineage, the record in the quarterly report and its XLSX', { timeout: 240_000 }, async () => {
         const baseURL = inject('baseURL');
         const task = await demoTask(baseURL, TASK);
         expect(task.status).toBe('READY');
@@ -120,6 +123,22 @@ describe('records: enter, publish, correct, re-issue', () => {
         await page.getByTestId('reissues').waitFor();
         expect(await page.getByTestId('reissues').textContent()).toContain(`${TASK}-R`);
         await shot('original-task-lineage');
+
+        // 6. the office sees the published record in the quarterly report of the task's quarter (inspection ended
+        // 2022-11-18: 2022 Q4; no other demo task has records there) and exports it as XLSX
+        await page.goto('/#/reports?period=QUARTER&year=2022&quarter=4');
+        await page.getByTestId('report-title').getByText('工作通报：2022年第4季度').waitFor();
+        await page.getByTestId('value-targetsInspected').getByText('1', { exact: true }).waitFor();
+        await shot('report-2022-q4');
+        const download = page.waitForEvent('download');
+        await page.getByTestId('export-xlsx').click();
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.readFile(await (await download).path());
+        const figures: Record<string, unknown> = {};
+        workbook.getWorksheet('总体')!.eachRow((row, n) => {
+            if (n > 2) figures[String(row.getCell(11).value)] = row.getCell(2).value;
+        });
+        expect(figures.targetsInspected).toBe(1);
         expect(session.pageErrors).toEqual([]);
     });
 });

@@ -8,8 +8,8 @@ import { Button, TopToolbar, useDataProvider, useNotify, usePermissions, useReco
 
 import type { Permissions } from '../authProvider';
 import type { RecordMethods } from '../dataProvider/records';
-import { serverErrorOf } from '../records/serverErrors';
 import { TextPromptDialog } from '../shared/TextPromptDialog';
+import { useServerAction } from '../shared/useServerAction';
 
 export const CorrectionDecision = () => {
     const record = useRecordContext();
@@ -19,25 +19,16 @@ export const CorrectionDecision = () => {
     const refresh = useRefresh();
     const [decision, setDecision] = useState<'approve' | 'reject' | null>(null);
     const [note, setNote] = useState('');
-    const [error, setError] = useState<string | null>(null);
-    const [busy, setBusy] = useState(false);
+    const { busy, error, run } = useServerAction();
     const mayDecide =
         record?.status === 'REQUESTED' && permissions?.isDepartmentHead === true && record.itemResult?.department?.id === permissions.departmentId;
     if (!record || !mayDecide) return <TopToolbar />;
 
     const decide = async () => {
-        setBusy(true);
-        setError(null);
-        try {
-            await dataProvider.decideCorrection(String(record.id), decision === 'approve', note.trim() || null);
-            notify(decision === 'approve' ? 'correction.approved' : 'correction.rejected', { type: 'info' });
-            setDecision(null);
-            refresh();
-        } catch (failure) {
-            setError(serverErrorOf(failure).message);
-        } finally {
-            setBusy(false);
-        }
+        if (!(await run(() => dataProvider.decideCorrection(String(record.id), decision === 'approve', note.trim() || null)))) return;
+        notify(decision === 'approve' ? 'correction.approved' : 'correction.rejected', { type: 'info' });
+        setDecision(null);
+        refresh();
     };
 
     return (

@@ -6,8 +6,8 @@ import { Button, TopToolbar, useDataProvider, useNotify, usePermissions, useReco
 
 import type { Permissions } from '../authProvider';
 import type { RecordMethods } from '../dataProvider/records';
-import { serverErrorOf } from '../records/serverErrors';
 import { TextPromptDialog } from '../shared/TextPromptDialog';
+import { useServerAction } from '../shared/useServerAction';
 
 export const CreditEventActions = () => {
     const record = useRecordContext();
@@ -17,23 +17,14 @@ export const CreditEventActions = () => {
     const refresh = useRefresh();
     const [open, setOpen] = useState(false);
     const [reason, setReason] = useState('');
-    const [error, setError] = useState<string | null>(null);
-    const [busy, setBusy] = useState(false);
+    const { busy, error, run } = useServerAction();
     if (!record || permissions?.role !== 'OFFICE_ADMIN' || record.repairedAt) return <TopToolbar />;
 
     const repair = async () => {
-        setBusy(true);
-        setError(null);
-        try {
-            await dataProvider.repairCreditEvent(String(record.id), reason.trim());
-            notify('credit.repaired', { type: 'info' });
-            setOpen(false);
-            refresh();
-        } catch (failure) {
-            setError(serverErrorOf(failure).message);
-        } finally {
-            setBusy(false);
-        }
+        if (!(await run(() => dataProvider.repairCreditEvent(String(record.id), reason.trim())))) return;
+        notify('credit.repaired', { type: 'info' });
+        setOpen(false);
+        refresh();
     };
 
     return (

@@ -21,7 +21,7 @@ import {
 
 import type { Permissions } from '../authProvider';
 import type { RecordMethods } from '../dataProvider/records';
-import { serverErrorOf } from '../records/serverErrors';
+import { useServerAction } from '../shared/useServerAction';
 
 type Mode = 'progress' | 'transfer' | 'close' | null;
 
@@ -34,8 +34,7 @@ export const FollowUpActions = () => {
     const translate = useTranslate();
     const [mode, setMode] = useState<Mode>(null);
     const [values, setValues] = useState<Record<string, string>>({});
-    const [error, setError] = useState<string | null>(null);
-    const [busy, setBusy] = useState(false);
+    const { busy, error, setError, run } = useServerAction();
     const { data: departments } = useGetList('departments', { pagination: { page: 1, perPage: 100 }, sort: { field: 'sortOrder', order: 'ASC' } }, { enabled: mode === 'transfer' });
     const owner = permissions?.role === 'OFFICE_ADMIN' || (permissions?.role !== 'ANALYST' && (record?.department?.id === permissions?.departmentId || record?.toDepartment?.id === permissions?.departmentId));
     if (!record || record.status === 'CLOSED' || !owner) return <TopToolbar />;
@@ -49,9 +48,7 @@ export const FollowUpActions = () => {
     const setValue = (key: string) => (event: { target: { value: string } }) => setValues(previous => ({ ...previous, [key]: event.target.value }));
 
     const submit = async () => {
-        setBusy(true);
-        setError(null);
-        try {
+        const done = await run(async () => {
             const id = String(record.id);
             if (mode === 'progress') {
                 const input: Record<string, unknown> = {};
@@ -64,14 +61,11 @@ export const FollowUpActions = () => {
             } else if (mode === 'close') {
                 await dataProvider.closeFollowUp(id, value('closureNote').trim());
             }
-            notify('followUp.saved', { type: 'info' });
-            setMode(null);
-            refresh();
-        } catch (failure) {
-            setError(serverErrorOf(failure).message);
-        } finally {
-            setBusy(false);
-        }
+        });
+        if (!done) return;
+        notify('followUp.saved', { type: 'info' });
+        setMode(null);
+        refresh();
     };
 
     const ready = mode === 'close' ? !!value('closureNote').trim() : mode === 'transfer' ? value('kind') === 'TRANSFER_POLICE' || !!value('toDepartmentId') : true;

@@ -21,7 +21,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '../../server/src/db/database.ts';
 import { verifyEvidence, type DrawEvidence } from '../../server/src/modules/draw/draw.algorithm.ts';
-import { todayInChina } from '../../server/src/modules/task/task.service.ts';
+import { todayInChina } from '../../server/src/shared/working-days.ts';
 import { useTestDatabase } from '../helpers/db.ts';
 import { gql, gqlOk } from '../helpers/graphql.ts';
 import { userActor } from '../helpers/auth.ts';

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '../../server/src/db/database.ts';
-import { todayInChina } from '../../server/src/modules/task/task.service.ts';
+import { todayInChina } from '../../server/src/shared/working-days.ts';
 import { ATTACHMENT_LIMITS } from '../../server/src/shared/limits.ts';
 import { yoga } from '../../server/src/yoga.ts';
 import { useTestDatabase } from '../helpers/db.ts';

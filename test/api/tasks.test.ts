@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '../../server/src/db/database.ts';
 import { OFFICIAL_CALENDAR } from '../../server/src/shared/calendar-data.ts';
 import { addWorkingDays } from '../../server/src/shared/working-days.ts';
-import { todayInChina } from '../../server/src/modules/task/task.service.ts';
+import { todayInChina } from '../../server/src/shared/working-days.ts';
 import { useTestDatabase } from '../helpers/db.ts';
 import { gql, gqlOk } from '../helpers/graphql.ts';
 import { d, taskScenario, type TaskScenario } from '../fixtures/tasks.ts';

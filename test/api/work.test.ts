@@ -11,7 +11,7 @@ import { loadOfficialCalendar } from '../fixtures/tasks.ts';
 import { fakeLockedDraw, makeDepartment, makeTargets, makeTask, type DrawDepartment } from '../fixtures/draws.ts';
 import { addTaskItems, fromToday, insertPublishedResultWithCorrection, insertRecord, isoDay, workingDaysLeft } from '../fixtures/workflow.ts';
 import { addWorkingDays, loadCalendar } from '../../server/src/shared/working-days.ts';
-import { todayInChina } from '../../server/src/modules/task/task.service.ts';
+import { todayInChina } from '../../server/src/shared/working-days.ts';
 
 useTestDatabase();
 

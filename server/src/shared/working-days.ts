@@ -38,6 +38,12 @@ export function workingDaysBetween(from: Date, to: Date, cal: CalendarFacts): nu
   return n;
 }
 
+/** Today's calendar date in China (UTC+8, no daylight saving), as a UTC-midnight Date; also the China date of any instant. */
+export function todayInChina(now = new Date()): Date {
+  const local = new Date(now.getTime() + 8 * 3600_000);
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
+}
+
 export const PUBLICATION_WORKING_DAYS = 20;
 export const CORRECTION_WORKING_DAYS = 5;
 

@@ -15,7 +15,7 @@ import type { CreditEventKind, RiskClass } from '../../generated/prisma/enums.ts
 import { AppError, InputError, NotFoundError } from '../../shared/errors.ts';
 import { mutate, type Audit, type Tx } from '../../shared/mutation.ts';
 import { requireId } from '../../shared/pagination.ts';
-import { addWorkingDays } from '../../shared/working-days.ts';
+import { addWorkingDays, todayInChina } from '../../shared/working-days.ts';
 import { loadCalendarTx } from '../calendar/calendar.service.ts';
 import { AUTO_FOLLOW_UPS, CREDIT_RULES, effectiveClassSql } from './credit.rules.ts';
 
@@ -31,7 +31,7 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The calendar date in China (UTC+8) of an instant, as an ISO date; a UTC-midnight date maps to itself. */
 export function chinaDay(d: Date): string {
-  return iso(new Date(d.getTime() + 8 * 3600_000));
+  return iso(todayInChina(d));
 }
 
 /** Today in China as a UTC-midnight Date. */

@@ -22,13 +22,12 @@ import { mutate, type Audit, type Tx } from '../../shared/mutation.ts';
 import { findPage, requireId, type ListArgs } from '../../shared/pagination.ts';
 import { formatDate } from '../../shared/scalars.ts';
 import { requireUscc } from '../../shared/validation.ts';
-import { CORRECTION_WORKING_DAYS, addWorkingDays } from '../../shared/working-days.ts';
+import { CORRECTION_WORKING_DAYS, addWorkingDays, todayInChina } from '../../shared/working-days.ts';
 import type { Actor } from '../access/actor.ts';
 import { visibleWhere, withVisibility } from '../access/visibility.ts';
 import { loadCalendarTx, publicationDueTx } from '../calendar/calendar.service.ts';
 import { linkCreditForPublished, relinkCreditForCorrection, type PublishedResult } from '../credit/credit.service.ts';
 import { TASK_STATUS_ZH, lockTask, transitionTask } from '../task/task.state.ts';
-import { todayInChina } from '../task/task.service.ts';
 import { MAX_RESULT_CODE, MIN_RESULT_CODE, OFF_SITE_CODES, RESULT_CODES, resultCodeZh } from './result-codes.ts';
 import type { GraphQLResolveInfo } from 'graphql';
 

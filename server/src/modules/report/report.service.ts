@@ -8,6 +8,9 @@ import type { Context } from '../../context.ts';
 import { db } from '../../db/database.ts';
 import { AppError, InputError } from '../../shared/errors.ts';
 import { requireId, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '../../shared/pagination.ts';
+import { requireYear } from '../../shared/validation.ts';
+import { formatDate } from '../../shared/scalars.ts';
+import { todayInChina } from '../../shared/working-days.ts';
 import type { Actor } from '../access/actor.ts';
 import { FIGURES, FIGURE_BY_KEY, RESULT_CODES, RESULT_CODE_KEY, type FigureDef, type FigureUnit } from './report.figures.ts';
 import { REPORT_SQL, drillDownSql, type ReportRow } from './report.sql.ts';
@@ -29,12 +32,7 @@ const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate
 
 /** Today's date in China (Asia/Shanghai), YYYY-MM-DD. */
 export function todayCn(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-function requireYear(year: number): number {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new InputError('year', 'YEAR', { zh: '年度不正确', en: 'not a year' });
-  return year;
+  return formatDate(todayInChina(now));
 }
 
 function quarterRange(year: number, q: number): [string, string] {
@@ -44,7 +42,7 @@ function quarterRange(year: number, q: number): [string, string] {
 
 /** The period of a report and the one it is compared with (previous quarter; previous year; same span last year). */
 export function periodOf(kind: PeriodKind, year: number, quarter?: number | null, asOf?: string | null): Period {
-  requireYear(year);
+  requireYear('year', year);
   if (kind === 'QUARTER') {
     if (!Number.isInteger(quarter) || quarter! < 1 || quarter! > 4) throw new InputError('quarter', 'QUARTER', { zh: '季度应为 1–4', en: 'quarter must be 1–4' });
     const q = quarter!;

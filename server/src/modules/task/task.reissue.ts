@@ -18,6 +18,7 @@
 // code 4 or 7 (one UPDATE … SELECT), so the new task's draw draws only from them (draw.service.ts). The participants
 // are invited at once through inviteParticipantsTx (the same rules as inviteParticipants). The original moves to
 // REISSUED (terminal, so nothing changes it afterwards) with reissuedAt; both tasks are audited.
+import { todayInChina } from '../../shared/working-days.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 import { AppError, InputError } from '../../shared/errors.ts';
 import { mutate, type Tx } from '../../shared/mutation.ts';
@@ -30,7 +31,6 @@ import {
   inviteParticipantsTx,
   requireReason,
   snapshot,
-  todayInChina,
   writeParticipants,
   type ResolvedParticipant,
   type TaskItemInput,

@@ -11,7 +11,7 @@
 import type { InspectionMode, TargetType, TaskStatus } from '../../generated/prisma/enums.ts';
 import { AppError, InputError } from '../../shared/errors.ts';
 import { mutate, type Audit, type Tx } from '../../shared/mutation.ts';
-import { addWorkingDays } from '../../shared/working-days.ts';
+import { addWorkingDays, todayInChina } from '../../shared/working-days.ts';
 import type { Context } from '../../context.ts';
 import { loadCalendarTx, lockCalendarShared, publicationDueTx } from '../calendar/calendar.service.ts';
 import { assertTransition, lockTask, transitionTask } from './task.state.ts';
@@ -25,11 +25,6 @@ export const CODE_LOCK_NAMESPACE = 727_073_003;
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-/** Today's calendar date in China (UTC+8, no daylight saving), as a UTC-midnight Date. */
-export function todayInChina(now = new Date()): Date {
-  const local = new Date(now.getTime() + 8 * 3600_000);
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
-}
 
 // ── inputs ──
 

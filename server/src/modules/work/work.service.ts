@@ -24,7 +24,7 @@ import { Prisma } from '../../generated/prisma/client.ts';
 import { prisma } from '../../db/database.ts';
 import type { Actor } from '../access/actor.ts';
 import { InputError } from '../../shared/errors.ts';
-import { todayInChina } from '../task/task.service.ts';
+import { todayInChina } from '../../shared/working-days.ts';
 import { stalledConditionsSql } from '../task/task.reissue.ts';
 
 export const WORK_KINDS = [

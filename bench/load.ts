@@ -10,49 +10,28 @@
 // idempotency keys); one task's target draw per second (commit, reveal with a public input, lock) on its own loop.
 // Data: a fresh database `ssj_load` with the demo (5,000 targets, users), READY tasks for the draws, and tasks
 // advanced through both draws to DISPATCHED for the record work.
-import { spawn, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import pg from 'pg';
-import { openDatabase, REPO_ROOT, useDatabase } from '../server/src/db/database.ts';
+import { openDatabase, useDatabase } from '../server/src/db/database.ts';
 import { seedDemo } from '../server/src/db/seed.ts';
 import { seedDemoUsers } from '../server/src/modules/access/demo-users.ts';
-import { verifyAuditChain } from '../server/src/modules/audit/audit.service.ts';
+import { GraphQLClient, freshDatabase, loadAverage, option, percentile, startProxy, startServer, verifyAudit } from './cluster.ts';
 
-const args = process.argv.slice(2);
-const opt = (name: string, dflt: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1]! : dflt;
-};
-const SECONDS = Number(opt('seconds', '60'));
-const CLIENTS = Number(opt('clients', '50'));
-const RECORD_TASKS = Number(opt('record-tasks', '40'));
+const SECONDS = Number(option('seconds', '60'));
+const CLIENTS = Number(option('clients', '50'));
+const RECORD_TASKS = Number(option('record-tasks', '40'));
 const TARGETS_PER_RECORD_TASK = 10;
 const DRAW_TASKS = SECONDS + 10;
-const BASE = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbUrl = (name: string) => Object.assign(new URL(BASE), { pathname: `/${name}` }).toString();
-const URL_LOAD = dbUrl('ssj_load');
 const PORTS = [4201, 4202];
 const PROXY = 4200;
 const TODAY = new Date().toISOString().slice(0, 10);
 const YEAR = Number(TODAY.slice(0, 4));
+let URL_LOAD = '';
 
 // ── set-up ──
-async function admin(sql: string) {
-  const c = new pg.Client({ connectionString: dbUrl('postgres') });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
 async function prepareDatabase(): Promise<{ department: string; items: string[] }> {
-  await admin('drop database if exists ssj_load with (force)');
-  await admin('create database ssj_load');
+  URL_LOAD = await freshDatabase('ssj_load');
   const db = useDatabase(await openDatabase({ url: URL_LOAD, poolSize: 2 }));
   try {
     await seedDemo(db, {});
@@ -87,95 +66,11 @@ async function prepareDatabase(): Promise<{ department: string; items: string[] 
   }
 }
 
-function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('server', 'src', 'main.ts')], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, DATABASE_URL: URL_LOAD, PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'warn', TRUST_PROXY: 'true' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
-  return new Promise((resolve, reject) => {
-    const t0 = Date.now();
-    const poll = () =>
-      http
-        .get({ host: '127.0.0.1', port, path: '/readyz' }, (res) => {
-          res.resume();
-          if (res.statusCode === 200) resolve(child);
-          else setTimeout(poll, 300);
-        })
-        .on('error', () => (child.exitCode !== null || Date.now() - t0 > 120_000 ? reject(new Error(`server ${port} did not start:\n${out}`)) : setTimeout(poll, 300)));
-    poll();
-  });
-}
-
-/** Round robin over the servers, like a proxy on loopback would do (keep-alive to each upstream). */
-function startProxy(): Promise<http.Server> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  let next = 0;
-  const server = http.createServer((req, res) => {
-    const port = PORTS[next++ % PORTS.length]!;
-    const up = http.request({ host: '127.0.0.1', port, path: req.url, method: req.method, headers: { ...req.headers, 'x-forwarded-for': '127.0.0.1' }, agent }, (ur) => {
-      res.writeHead(ur.statusCode ?? 502, ur.headers);
-      ur.pipe(res);
-    });
-    up.on('error', () => {
-      res.writeHead(502);
-      res.end();
-    });
-    req.pipe(up);
-  });
-  return new Promise((r) => server.listen(PROXY, '127.0.0.1', () => r(server)));
-}
-
 // ── client ──
-const clientAgent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS + 10 });
-interface Sample {
-  kind: string;
-  ms: number;
-  ok: boolean;
-}
-const samples: Sample[] = [];
-const failures: string[] = [];
-
-function post(body: string, cookie?: string): Promise<{ status: number; text: string; setCookie?: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: PROXY, path: '/graphql', method: 'POST', agent: clientAgent, headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) } },
-      (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => (text += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text, setCookie: res.headers['set-cookie']?.[0]?.split(';')[0] }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-async function gql<T = any>(kind: string, cookie: string, query: string, variables: Record<string, unknown> = {}): Promise<T | null> {
-  const t0 = performance.now();
-  let ok = false;
-  try {
-    const r = await post(JSON.stringify({ query, variables }), cookie);
-    const body = JSON.parse(r.text) as { data?: T; errors?: { message: string }[] };
-    ok = r.status === 200 && !body.errors?.length;
-    if (!ok) failures.push(`${kind}: HTTP ${r.status} ${JSON.stringify(body.errors ?? r.text).slice(0, 300)}`);
-    return ok ? (body.data as T) : null;
-  } catch (e) {
-    failures.push(`${kind}: ${(e as Error).message}`);
-    return null;
-  } finally {
-    samples.push({ kind, ms: performance.now() - t0, ok });
-  }
-}
-
-async function login(username: string, password: string): Promise<string> {
-  const r = await post(JSON.stringify({ query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { expiresAt } }', variables: { u: username, p: password } }));
-  if (!r.setCookie) throw new Error(`login ${username} failed: ${r.text}`);
-  return r.setCookie;
-}
+const client = new GraphQLClient(PROXY, CLIENTS + 10);
+const { samples, failures } = client;
+const gql = client.gql.bind(client);
+const login = (username: string, password: string) => client.login(username, password);
 
 async function runDraw(cookie: string, taskId: string, kind: 'TARGET' | 'INSPECTOR', label: string): Promise<boolean> {
   const commit =
@@ -197,11 +92,11 @@ const READS: [string, string][] = [
 ];
 
 // ── main ──
-const load1 = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const load1 = loadAverage;
 console.log(`load: ${SECONDS} s, ${CLIENTS} clients, 2 servers behind a round-robin proxy, one PostgreSQL; node ${process.version}, ${os.cpus().length} CPUs, load ${load1()}`);
 const { department, items } = await prepareDatabase();
-const servers = await Promise.all(PORTS.map(startServer));
-const proxy = await startProxy();
+const servers = await Promise.all(PORTS.map((port) => startServer({ port, databaseUrl: URL_LOAD })));
+const proxy = await startProxy(PROXY, PORTS);
 let exitCode = 0;
 try {
   const office = await login('office', 'Office#2026demo');
@@ -267,7 +162,7 @@ try {
   const elapsed = (performance.now() - tRun) / 1000;
 
   // ── results ──
-  const pct = (xs: number[], p: number) => (xs.length ? xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : 0);
+  const pct = percentile;
   const kinds = [...new Set(samples.map((s) => s.kind.split(':')[0]))];
   console.log(`  ${samples.length} requests in ${elapsed.toFixed(1)} s = ${(samples.length / elapsed).toFixed(0)} req/s; errors ${failures.length}; load ${load1()}`);
   for (const k of kinds) {
@@ -289,16 +184,14 @@ try {
   console.log(`  in database:  ${db.records} records, ${db.complete} complete, ${db.pubs} publications, ${db.locks} draws locked`);
   const lost = db.records !== ok.saves.size || db.complete !== ok.results.size || db.pubs !== ok.publishes.size || db.locks !== ok.locks;
   await check.end();
-  const auditDb = useDatabase(await openDatabase({ url: URL_LOAD, migrate: false, poolSize: 2 }));
-  const chain = await verifyAuditChain();
-  await auditDb.close();
+  const chain = await verifyAudit(URL_LOAD);
   console.log(`  audit chain: ${chain.ok ? 'OK' : `BROKEN at ${chain.firstBrokenId}`} (${chain.checked} events)`);
   if (failures.length) console.log(`  first errors:\n    ${failures.slice(0, 5).join('\n    ')}`);
   if (failures.length || lost || !chain.ok) exitCode = 1;
   console.log(exitCode ? 'FAILED' : 'OK: 0 errors, 0 lost writes, audit chain verified');
 } finally {
   proxy.close();
-  for (const s of servers) s.kill('SIGTERM');
-  clientAgent.destroy();
+  for (const s of servers) s.child.kill('SIGTERM');
+  client.close();
 }
 process.exit(exitCode);

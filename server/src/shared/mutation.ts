@@ -4,6 +4,8 @@
 import { prisma } from '../db/database.ts';
 import { appendAudit, type AuditInput, type Tx } from '../modules/audit/audit.service.ts';
 import type { Context } from '../context.ts';
+import { AppError } from './errors.ts';
+import { logger } from './logger.ts';
 
 export type { Tx };
 
@@ -20,11 +22,38 @@ export class Audit {
   }
 }
 
-function isRetryable(e: unknown): boolean {
-  const err = e as { code?: string; message?: string; meta?: { code?: string } };
-  const text = `${err?.code ?? ''} ${err?.meta?.code ?? ''} ${err?.message ?? ''}`;
-  return /P2034|40001|40P01|could not serialize|deadlock detected/.test(text);
+/** SQLSTATEs worth another attempt: serialization_failure, deadlock_detected. */
+const RETRY_SQLSTATES = ['40001', '40P01'] as const;
+
+/**
+ * The SQLSTATE (or Prisma code) that makes an error retryable, or null. Through the driver adapters Prisma reports
+ * a conflict as P2034 (a model query or the commit) or as P2010 whose `meta.driverAdapterError.cause` holds
+ * `originalCode` 40001/40P01 and `kind: 'TransactionWriteConflict'` (a raw query); a pg or PGlite error carries the
+ * SQLSTATE as `code`, possibly as another error's `cause`. Only codes count: a message is never read, and an
+ * AppError (typed refusal) is never retried — its text may quote user input or an id that contains "40001".
+ */
+export function retryableCode(e: unknown): string | null {
+  type Node = { code?: unknown; originalCode?: unknown; kind?: unknown; meta?: { code?: unknown; driverAdapterError?: unknown }; cause?: unknown };
+  const queue: unknown[] = [e];
+  for (let seen = 0; queue.length && seen < 8; seen++) {
+    const n = queue.shift() as Node | null | undefined;
+    if (!n || typeof n !== 'object' || n instanceof AppError) continue;
+    for (const c of [n.originalCode, n.code, n.meta?.code]) if (typeof c === 'string' && (RETRY_SQLSTATES as readonly string[]).includes(c)) return c;
+    if (n.code === 'P2034' || n.kind === 'TransactionWriteConflict') {
+      const deeper = retryableCode(n.meta?.driverAdapterError ?? n.cause);
+      return deeper ?? (typeof n.code === 'string' ? n.code : 'TransactionWriteConflict');
+    }
+    queue.push(n.meta?.driverAdapterError, n.cause);
+  }
+  return null;
 }
+
+/**
+ * Transactions this process retried after 40001/40P01, and those that still failed after the last attempt. Each
+ * retry also writes a warn log line `transaction retried` (request id, attempt, code), which bench/concurrency.ts
+ * counts in the servers' output.
+ */
+export const retryStats = { retried: 0, exhausted: 0 };
 
 export async function mutate<T>(ctx: Pick<Context, 'actor' | 'requestId'>, work: (tx: Tx, audit: Audit) => Promise<T>, opts: MutationOptions = {}): Promise<T> {
   const attempts = 1 + (opts.retries ?? 3);
@@ -41,10 +70,14 @@ export async function mutate<T>(ctx: Pick<Context, 'actor' | 'requestId'>, work:
         { isolationLevel: opts.isolation, timeout: opts.timeoutMs ?? 30_000, maxWait: 10_000 },
       );
     } catch (e) {
-      if (attempt < attempts && isRetryable(e)) {
+      const code = retryableCode(e);
+      if (code && attempt < attempts) {
+        retryStats.retried++;
+        logger.warn({ requestId: ctx.requestId, attempt, code }, 'transaction retried');
         await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 20));
         continue;
       }
+      if (code) retryStats.exhausted++;
       throw e;
     }
   }

@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { withoutTriggerCheckedReferences } from './trigger-checked-references.ts';
 
 // Only the Prisma CLI reads this; set it so nothing this process might load tries to fetch an engine binary.
 if (!process.env.PRISMA_SCHEMA_ENGINE_BINARY) process.env.PRISMA_SCHEMA_ENGINE_BINARY = '/bin/false';
@@ -28,6 +29,7 @@ const LOCKFILE_CONTENT =
   'provider = "postgresql"\n';
 
 class UsageError extends Error {}
+
 
 interface Options {
   check: boolean;
@@ -202,7 +204,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const sql = (result.stdout ?? '').trim();
+  const sql = withoutTriggerCheckedReferences((result.stdout ?? '').trim());
   const empty = result.exitCode === 0 || sql === '' || /^-- This is an empty migration\.?$/.test(sql);
 
   if (opts.check) {

@@ -189,35 +189,6 @@ async function readSnapshot(client: Tx | ReturnType<typeof prisma>, drawId: stri
   return Buffer.from(rows[0]?.b ?? '', 'base64');
 }
 
-const triggerSkipAllowed = new WeakMap<object, boolean>();
-
-/**
- * Runs a bulk insert (tens of thousands of rows) with its foreign keys checked set-based instead of row by row.
- * The insert statements lock the rows they reference themselves (`… FOR KEY SHARE` in a CTE — the lock an RI trigger
- * takes; the draw and task rows are already locked FOR UPDATE) and the caller checks that every row found its
- * references (a row deleted concurrently drops out of the join and the count check fails). The per-row RI triggers
- * would only repeat that, at a large cost: 60,000 draw_target rows take 2.6–3.3 s with them on PGlite and 0.96 s
- * without; the inspector reveal of 60,000 seats (five foreign keys) went from 3.8–6.6 s to 7.3–8.9 s on PostgreSQL
- * with them. Skipping triggers (session_replication_role = replica, transaction-local) needs a superuser — PGlite
- * always is — and is used only while the two tables have no triggers but the internal RI ones; otherwise the
- * triggers simply run.
- */
-async function bulkInsert(tx: Tx, insert: () => Promise<number>): Promise<number> {
-  const key = db();
-  if (!triggerSkipAllowed.has(key)) {
-    const [r] = await tx.$queryRaw<{ ok: boolean }[]>`
-      select current_setting('is_superuser') = 'on'
-         and not exists (select 1 from pg_trigger where tgrelid in ('draw_target'::regclass, 'inspector_assignment'::regclass) and not tgisinternal) as ok`;
-    triggerSkipAllowed.set(key, !!r?.ok);
-  }
-  if (!triggerSkipAllowed.get(key)) return insert();
-  await tx.$executeRawUnsafe('set local session_replication_role = replica');
-  const rows = await insert(); // on failure the transaction rolls back, and the setting with it
-  // back on before anything else runs in this transaction (the audit table's append-only trigger, above all)
-  await tx.$executeRawUnsafe('set local session_replication_role = origin');
-  return rows;
-}
-
 // ───────────────────────── target draw: commit ─────────────────────────
 
 export interface CommitTargetDrawInput {
@@ -658,17 +629,18 @@ async function revealTargets(tx: Tx, drawId: string, year: number, snapshot: Buf
   const selected = selectTargets(set, seed, sizes, { digests });
   mark('select');
   if (selected.length) {
-    const inserted = await bulkInsert(tx, () => tx.$executeRaw`
+    // One statement; its references are checked once for the whole statement by the table's trigger (migration
+    // 20261203102640_draw_references_per_statement), not row by row. The join finds each target by USCC.
+    const inserted = await tx.$executeRaw`
       with u as (
         select * from unnest(string_to_array(${selected.map((s) => s.uscc).join(',')}, ','),
                              string_to_array(${selected.map((s) => s.stratum).join(',')}, ','),
                              string_to_array(${selected.map((s) => s.rank).join(',')}, ',')::int[],
                              string_to_array(${selected.map((s) => s.ticket).join(',')}, ',')) as u(uscc, stratum, rank, ticket)
-      ),
-      t as (select id, uscc from target where uscc in (select uscc::char(18) from u) for key share)
+      )
       insert into draw_target (draw_id, target_id, uscc, stratum, rank, ticket, year)
       select ${drawId}::uuid, t.id, t.uscc, u.stratum, u.rank, u.ticket, ${year}::int
-        from u join t on t.uscc = u.uscc::char(18)`);
+        from u join target t on t.uscc = u.uscc::char(18)`;
     if (inserted !== selected.length) throw new Error(`draw ${drawId}: ${selected.length - inserted} selected targets no longer exist`);
     mark('insert draw_target');
   }
@@ -693,19 +665,17 @@ async function revealInspectors(tx: Tx, drawId: string, taskId: string, snapshot
     throw e;
   }
   if (assignments.length) {
-    const inserted = await bulkInsert(tx, () => tx.$executeRaw`
+    // As for draw_target: one statement, references checked per statement by the table's trigger.
+    const inserted = await tx.$executeRaw`
       with u as (
         select * from unnest(string_to_array(${assignments.map((a) => a.uscc).join(',')}, ','),
                              string_to_array(${assignments.map((a) => a.certificateNo).join('\n')}, E'\\n'),
                              string_to_array(${assignments.map((a) => a.role).join(',')}, ','),
                              string_to_array(${assignments.map((a) => a.ticket).join(',')}, ',')) as u(uscc, cert, role, ticket)
-      ),
-      t as (select id, uscc from target where uscc in (select uscc::char(18) from u) for key share),
-      i as (select id, certificate_no, department_id from inspector where certificate_no in (select cert from u) for key share),
-      d as (select id from department where id in (select department_id from i) for key share)
+      )
       insert into inspector_assignment (draw_id, task_id, target_id, inspector_id, department_id, role, ticket)
-      select ${drawId}::uuid, ${taskId}::uuid, t.id, i.id, d.id, u.role::"TeamRole", u.ticket
-        from u join t on t.uscc = u.uscc::char(18) join i on i.certificate_no = u.cert join d on d.id = i.department_id`);
+      select ${drawId}::uuid, ${taskId}::uuid, t.id, i.id, i.department_id, u.role::"TeamRole", u.ticket
+        from u join target t on t.uscc = u.uscc::char(18) join inspector i on i.certificate_no = u.cert`;
     if (inserted !== assignments.length) throw new Error(`draw ${drawId}: ${assignments.length - inserted} assignments could not be written`);
     mark('insert assignments');
   }

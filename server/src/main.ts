@@ -7,6 +7,7 @@ import { openDatabase, useDatabase, REPO_ROOT, defaultDataDir } from './db/datab
 import { yoga } from './yoga.ts';
 import { seedDemo } from './db/seed.ts';
 import { seedDemoUsers } from './modules/access/demo-users.ts';
+import { startImportResumer, stopImportResumer } from './modules/import/import.service.ts';
 
 const port = Number(process.env.PORT ?? 4000);
 const url = process.env.DATABASE_URL;
@@ -59,6 +60,10 @@ const server = http.createServer((req, res) => {
   serveAdmin(req, res);
 });
 
+// imports a stopped server left RUNNING continue here (embedded: all of them; PostgreSQL: once their lease expires)
+const resumed = await startImportResumer();
+if (resumed) log(`resuming ${resumed} interrupted import job(s)`);
+
 server.listen(port, () => log(`GraphQL: http://localhost:${port}/graphql · console: http://localhost:${port}/`));
 
 let stopping = false;
@@ -69,6 +74,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     log(`${signal}: closing`);
     server.close();
     // Closing PGlite flushes its files: a clean stop never needs recovery on the next start.
-    database.close().finally(() => process.exit(0));
+    stopImportResumer()
+      .catch(() => undefined)
+      .then(() => database.close())
+      .finally(() => process.exit(0));
   });
 }

@@ -10,13 +10,13 @@ import type { Cells, WriteCounts } from './target.rows.ts';
 export type InspectorField = 'name' | 'certificateNo' | 'qualifications' | 'expertiseTags' | 'isThirdPartyExpert' | 'active' | 'phone';
 
 export const INSPECTOR_COLUMNS: readonly ColumnSpec<InspectorField>[] = [
-  { field: 'name', label: '姓名', required: true, aliases: ['执法人员姓名', '检查人员姓名', '人员姓名', 'name'] },
+  { field: 'name', label: '姓名', required: true, aliases: ['执法人员姓名', '检查人员姓名', '人员姓名', 'name'], freeText: true },
   { field: 'certificateNo', label: '执法证号', required: true, aliases: ['执法证件号', '执法证件号码', '执法证编号', '证件号', 'certificate no', 'certificate number', 'certificate'] },
-  { field: 'qualifications', label: '执法资格', required: false, aliases: ['资格', '执法类别', 'qualifications', 'qualification'] },
-  { field: 'expertiseTags', label: '专业特长', required: false, aliases: ['业务专长', '特长', '专业特长标签', 'expertise tags', 'expertise'] },
+  { field: 'qualifications', label: '执法资格', required: false, aliases: ['资格', '执法类别', 'qualifications', 'qualification'], freeText: true },
+  { field: 'expertiseTags', label: '专业特长', required: false, aliases: ['业务专长', '特长', '专业特长标签', 'expertise tags', 'expertise'], freeText: true },
   { field: 'isThirdPartyExpert', label: '第三方专家', required: false, aliases: ['是否第三方专家', '专家', 'third party expert', 'expert'] },
   { field: 'active', label: '在岗', required: false, aliases: ['是否在岗', '状态', '有效', 'active'] },
-  { field: 'phone', label: '联系电话', required: false, aliases: ['电话', '手机', '手机号', 'phone'] },
+  { field: 'phone', label: '联系电话', required: false, aliases: ['电话', '手机', '手机号', 'phone'], freeText: true },
 ];
 
 export interface InspectorRow {

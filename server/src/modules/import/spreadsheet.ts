@@ -77,6 +77,8 @@ export interface ColumnSpec<F extends string = string> {
   required: boolean;
   /** other accepted headings, Chinese or English (compared after normalizeHeading) */
   aliases: readonly string[];
+  /** free text stored as written (names, addresses, scopes…): refused when a spreadsheet would run it as a formula */
+  freeText?: boolean;
 }
 
 /** NFKC (full-width → half-width), lower case, no spaces, no required-markers (*), no bracketed notes. */
@@ -195,13 +197,52 @@ export function cellDate(v: Cell | undefined, date1904: boolean): Date | null | 
   return d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]! ? d : 'INVALID';
 }
 
+/**
+ * After a leading + or -, what a phone number or a signed amount is made of: digits, spaces and number punctuation
+ * (. , ( ) -). Nothing in it can name a function, a reference or another program (DDE), so it is data.
+ */
+const PLAIN_AFTER_SIGN = /^[\d\s.,()\-]*$/;
+/** What a spreadsheet skips before deciding whether a cell is a formula (spaces, tab, CR, LF, full-width space, BOM). */
+const LEADING_BLANKS = /^[\s\u0000-\u001f\ufeff]+/;
+
+/**
+ * Whether a spreadsheet (Excel, WPS, LibreOffice) would run this text as a formula when the value is opened or
+ * pasted: it starts — after any blanks — with `=` or `@`, or with `+` / `-` followed by anything but a plain
+ * number (`+86 10 1234`, `-12.5` and a lone `-` are data; `+HYPERLINK(…)`, `-2+3` and `=cmd|…` are not).
+ * Imports refuse such cells in free-text columns (FORMULA_NOT_ALLOWED), so they are never stored and handed on.
+ */
+export function looksLikeFormula(text: string): boolean {
+  const t = text.replace(LEADING_BLANKS, '');
+  const c = t.charCodeAt(0);
+  if (c === 61 /* = */ || c === 64 /* @ */) return true;
+  if (c === 43 /* + */ || c === 45 /* - */) return !PLAIN_AFTER_SIGN.test(t.slice(1));
+  return false;
+}
+
+/** The row problem for a free-text cell that a spreadsheet would run as a formula. */
+export const formulaProblem = (field: string) => ({
+  field,
+  reason: 'FORMULA_NOT_ALLOWED',
+  zh: '内容以 = + - @ 开头，会被电子表格当作公式执行；请删除开头的符号或在前面加文字',
+  en: 'starts like a spreadsheet formula (= + - @); remove the leading sign or put text before it',
+});
+
+/** NUL, or half of a surrogate pair: text no PostgreSQL column or JSON value can hold. */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, 'g');
+export const unstorable = (s: string) => UNSTORABLE.test(s);
+/** The same text with each unstorable character replaced by U+FFFD (for quoting a refused row back). */
+export const storable = (s: string) => (UNSTORABLE.test(s) ? s.replace(UNSTORABLE_ALL, '\ufffd') : s);
+
 // ── writing ──
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** Text starting with tab or CR, or (after blanks) with = + - @: escaped in every export, numbers or not. */
+const FORMULA_START = /^(?:[\t\r]|[\s\ufeff]*[=+\-@])/;
 
 /**
  * Neutralises spreadsheet formula injection (CSV/XLSX injection, OWASP): text that a spreadsheet would read as a
- * formula gets a leading apostrophe. Every exported string cell goes through here.
+ * formula gets a leading apostrophe. Every exported string cell goes through here (import error reports, the
+ * report's XLSX and CSV).
  */
 export function escapeCell<T>(value: T): T | string {
   return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;

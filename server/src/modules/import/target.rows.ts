@@ -37,12 +37,12 @@ export type TargetField =
 
 export const TARGET_COLUMNS: readonly ColumnSpec<TargetField>[] = [
   { field: 'uscc', label: '统一社会信用代码', required: true, aliases: ['社会信用代码', '信用代码', '统一代码', '统一社会信用代码/注册号', 'USCC', 'unified social credit code', 'credit code'] },
-  { field: 'name', label: '名称', required: true, aliases: ['企业名称', '单位名称', '主体名称', '市场主体名称', '检查对象名称', '对象名称', 'name', 'company name'] },
-  { field: 'legalRepresentative', label: '法定代表人', required: false, aliases: ['法定代表人（负责人）', '法定代表人/负责人', '负责人', '经营者', 'legal representative'] },
-  { field: 'address', label: '住所', required: false, aliases: ['住所（经营场所）', '经营场所', '地址', '注册地址', 'address'] },
+  { field: 'name', label: '名称', required: true, aliases: ['企业名称', '单位名称', '主体名称', '市场主体名称', '检查对象名称', '对象名称', 'name', 'company name'], freeText: true },
+  { field: 'legalRepresentative', label: '法定代表人', required: false, aliases: ['法定代表人（负责人）', '法定代表人/负责人', '负责人', '经营者', 'legal representative'], freeText: true },
+  { field: 'address', label: '住所', required: false, aliases: ['住所（经营场所）', '经营场所', '地址', '注册地址', 'address'], freeText: true },
   { field: 'regionCode', label: '行政区划代码', required: true, aliases: ['区划代码', '行政区划', 'region code', 'region'] },
   { field: 'industryCode', label: '行业代码', required: true, aliases: ['国民经济行业代码', '国民经济行业分类代码', '国民经济行业分类', '行业分类代码', 'industry code', 'industry'] },
-  { field: 'businessScope', label: '经营范围', required: false, aliases: ['business scope', 'scope'] },
+  { field: 'businessScope', label: '经营范围', required: false, aliases: ['business scope', 'scope'], freeText: true },
   { field: 'type', label: '类型', required: false, aliases: ['对象类型', '主体类型', '市场主体类型', 'type', 'target type'] },
   { field: 'riskClass', label: '信用风险分类', required: false, aliases: ['风险分类', '信用风险等级', '风险等级', 'risk class', 'risk'] },
   { field: 'status', label: '登记状态', required: false, aliases: ['经营状态', '状态', 'status'] },

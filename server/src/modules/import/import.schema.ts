@@ -71,6 +71,15 @@ const ImportJob = builder.prismaObject('ImportJob', {
     createdBy: t.exposeID('createdBy', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
+    attempts: t.exposeInt('attempts', {
+      description: `第几次运行：1 为首次；服务器中断后由其他服务器（或重启后的本服务器）续跑时加 1，最多 ${imports.IMPORT_MAX_ATTEMPTS} 次 / Runs so far: 1, plus one per resumption after a server stopped (at most ${imports.IMPORT_MAX_ATTEMPTS})`,
+    }),
+    resumedAt: t.expose('resumedAt', { type: 'DateTime', nullable: true, description: '最近一次续跑的时刻 / When the job was last resumed' }),
+    leaseUntil: t.expose('leaseUntil', {
+      type: 'DateTime',
+      nullable: true,
+      description: '运行中：执行该任务的服务器须在此前续约，过期则由其他服务器接手；结束后为空 / While running: the serving server renews its lease before this instant, or another server takes the job over; null once ended',
+    }),
     errors: t.relation('errors', {
       description: '逐行错误（按行号，每次 ≤ 100 条）/ Row errors by row number, at most 100 per request',
       args: { first: t.arg.int({ required: false, defaultValue: 100 }), offset: t.arg.int({ required: false, defaultValue: 0 }) },

@@ -2,7 +2,7 @@
 // database and data, the same nested reads measured side by side in one run with autocannon, plus our server against a
 // bare graphql-js server on a database-free query (the framework's own overhead).
 //
-//   pnpm exec tsx bench/peer.ts [--duration 20] [--connections 10] [--tasks 100]
+//   pnpm exec tsx bench/peer.ts [--duration 20] [--connections 10] [--tasks 100] [--only tasks,draw,hello] [--cpu-prof DIR]
 //
 // Data: a fresh database `ssj_peer` (dropped and recreated), the demo registers (5,000 targets), N tasks with 3
 // participating departments each, and one locked draw of 100 targets. Reads:
@@ -12,9 +12,13 @@
 // Both servers run as separate processes with 10 database connections each and production settings; the load
 // generator runs in this process. Each pair is measured alternately (ours, peer, ours, peer) and the better of the two
 // runs of each is kept, so a burst of other load on the machine does not decide the comparison.
+// For each run it also prints the server process's CPU time per request (utime + stime from /proc, over the whole run;
+// PostgreSQL's own CPU is not in it). `--cpu-prof DIR` starts our server with `node --cpu-prof` and writes its profile
+// into DIR when the bench ends.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -31,6 +35,8 @@ const opt = (name: string, dflt: string) => {
 const DURATION = Number(opt('duration', '20'));
 const CONNECTIONS = Number(opt('connections', '10'));
 const TASKS = Number(opt('tasks', '100'));
+const ONLY = opt('only', 'tasks,draw,hello').split(',');
+const CPU_PROF = opt('cpu-prof', '');
 const BASE = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbUrl = (name: string) => Object.assign(new URL(BASE), { pathname: `/${name}` }).toString();
 const URL_PEER = dbUrl('ssj_peer');
@@ -89,6 +95,9 @@ async function prepare(): Promise<{ drawId: string; cookie: string }> {
       createHash('sha256').update(token).digest('hex'),
       u[0]!.id,
     ]);
+    // draw_target's references are checked by statement triggers, not foreign keys (migration of cef8186), so
+    // PostGraphile's reflection needs them declared as smart tags to offer draw → targets → target
+    await raw.exec(`comment on table draw_target is E'@foreignKey (draw_id) references draw (id)\\n@foreignKey (target_id) references target (id)'`);
     await raw.exec('analyze');
     return { drawId, cookie: `ssj_session=${token}` };
   } finally {
@@ -103,6 +112,7 @@ function start(name: string, cmd: string, argv: string[], env: Record<string, st
   child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
   outputs.set(port, () => out);
+  if (child.pid) pids.set(port, child.pid);
   return new Promise((resolve, reject) => {
     const t0 = Date.now();
     const poll = () => {
@@ -150,9 +160,42 @@ interface Result {
   p50: number;
   p99: number;
   errors: number;
+  /** CPU ms per request of the server process (null: the server runs in this process) */
+  cpuMs: number | null;
+  /** CPU ms per request of the PostgreSQL backends connected to ssj_peer (the other server's pool idles meanwhile) */
+  pgCpuMs: number | null;
 }
 
+const TICK_MS = 1000 / 100; // USER_HZ on Linux
+/** utime + stime of a process in ms (/proc/<pid>/stat fields 14 and 15). */
+function cpuOf(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * TICK_MS;
+  } catch {
+    return null;
+  }
+}
+const pids = new Map<number, number>();
+
+/** CPU ms of every PostgreSQL backend connected to ssj_peer, by pid (the backends of both servers' pools). */
+async function backendCpu(): Promise<Map<number, number>> {
+  const c = new pg.Client({ connectionString: dbUrl('postgres') });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ pid: number }>(`select pid from pg_stat_activity where datname = 'ssj_peer'`);
+    return new Map(rows.map((r) => [r.pid, cpuOf(r.pid) ?? 0]));
+  } finally {
+    await c.end();
+  }
+}
+const pgDelta = (before: Map<number, number>, after: Map<number, number>) => [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
+
 async function load(port: number, query: string, headers: Record<string, string>): Promise<Result> {
+  const pg0 = await backendCpu();
+  const cpu0 = cpuOf(pids.get(port));
   const r = await autocannon({
     url: `http://127.0.0.1:${port}/graphql`,
     method: 'POST',
@@ -161,43 +204,56 @@ async function load(port: number, query: string, headers: Record<string, string>
     connections: CONNECTIONS,
     duration: DURATION,
   });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
+  const cpu1 = cpuOf(pids.get(port));
+  const pg1 = await backendCpu();
+  const n = r.requests.total;
+  const cpuMs = cpu0 !== null && cpu1 !== null && n > 0 ? (cpu1 - cpu0) / n : null;
+  const pgCpuMs = n > 0 && pg1.size > 0 ? pgDelta(pg0, pg1) / n : null;
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, cpuMs, pgCpuMs };
 }
 
-const fmt = (r: Result) => `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  errors ${r.errors}`;
+const fmt = (r: Result) =>
+  `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  errors ${r.errors}` +
+  (r.cpuMs !== null ? `  CPU ${r.cpuMs.toFixed(2)} ms/req` : '') +
+  (r.pgCpuMs !== null ? ` (+ PostgreSQL ${r.pgCpuMs.toFixed(2)})` : '');
 const load1 = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 
 console.log(`peer comparison: ${DURATION} s × ${CONNECTIONS} connections per run; node ${process.version}, ${os.cpus().length} CPUs, load ${load1()}`);
 const { drawId, cookie } = await prepare();
-const ours = await start('our server', process.execPath, ['--import', 'tsx', path.join('server', 'src', 'main.ts')], { DATABASE_URL: URL_PEER, NODE_ENV: 'production', LOG_LEVEL: 'warn', GRAPHQL_PLAYGROUND: 'false' }, 4101);
+const profArgs = CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(CPU_PROF)] : [];
+const ours = await start('our server', process.execPath, [...profArgs, '--import', 'tsx', path.join('server', 'src', 'main.ts')], { DATABASE_URL: URL_PEER, NODE_ENV: 'production', LOG_LEVEL: 'warn', GRAPHQL_PLAYGROUND: 'false' }, 4101);
 const peer = await start('postgraphile', process.execPath, [path.join('bench', 'postgraphile-server.mjs')], { DATABASE_URL: URL_PEER }, 4102);
 const bare = await bareServer(4103);
 const H = { cookie };
 const CASES = [
   {
+    key: 'tasks',
     name: 'tasks × participants × department (100 tasks)',
     ours: [4101, `{ tasks(perPage: 100) { nodes { code name participants { role department { name } } } } }`, H],
     peer: [4102, `{ allTasks(first: 100) { nodes { code name taskParticipantsByTaskId { nodes { role departmentByDepartmentId { name } } } } } }`, {}],
   },
   {
+    key: 'draw',
     name: 'draw × targets × target (100 targets)',
     ours: [4101, `{ draw(id: "${drawId}") { id targets(first: 100) { rank stratum target { name uscc } } } }`, H],
     peer: [4102, `{ drawByRowId(rowId: "${drawId}") { id drawTargetsByDrawId(first: 100) { nodes { rank stratum targetByTargetId { name uscc } } } } }`, {}],
   },
   {
+    key: 'hello',
     name: 'database-free field (framework overhead)',
     ours: [4101, `{ serverInfo { version } }`, {}],
     peer: [4103, `{ hello }`, {}],
     peerName: 'bare graphql-js',
   },
 ] as const;
+const selected = CASES.filter((c) => ONLY.includes(c.key));
 try {
-  for (const c of CASES) {
+  for (const c of selected) {
     await check(...(c.ours as unknown as [number, string, Record<string, string>]));
     await check(...(c.peer as unknown as [number, string, Record<string, string>]));
   }
   console.log('');
-  for (const c of CASES) {
+  for (const c of selected) {
     const o: Result[] = [];
     const p: Result[] = [];
     for (let i = 0; i < 2; i++) {
@@ -208,12 +264,15 @@ try {
     const bo = best(o);
     const bp = best(p);
     console.log(`${c.name}`);
-    console.log(`  ours                ${fmt(bo)}   (runs: ${o.map((r) => r.rps.toFixed(0)).join(', ')})`);
-    console.log(`  ${('peerName' in c ? c.peerName : 'PostGraphile 5').padEnd(19)} ${fmt(bp)}   (runs: ${p.map((r) => r.rps.toFixed(0)).join(', ')})`);
+    const runs = (rs: Result[]) => rs.map((r) => r.rps.toFixed(0) + (r.cpuMs !== null ? ` @ ${r.cpuMs.toFixed(2)} ms` : '')).join(', ');
+    console.log(`  ours                ${fmt(bo)}   (runs: ${runs(o)})`);
+    console.log(`  ${('peerName' in c ? c.peerName : 'PostGraphile 5').padEnd(19)} ${fmt(bp)}   (runs: ${runs(p)})`);
     console.log(`  ratio ours/theirs   ${(bo.rps / bp.rps).toFixed(2)}×   (load ${load1()})\n`);
   }
 } finally {
+  const exited = new Promise((r) => ours.once('exit', r));
   ours.kill('SIGTERM');
   peer.kill('SIGTERM');
   bare.close();
+  if (CPU_PROF) await exited; // the profile is written as the process exits
 }

@@ -872,7 +872,10 @@ export async function drawStratificationRate(ctx: Pick<Context, 'actor'>, year: 
   // Locked draws are public to analysts and partner keys; staff count their own tasks' draws.
   const v = ctx.actor.kind === 'apiKey' || (ctx.actor.kind === 'user' && ctx.actor.role === 'ANALYST') ? undefined : visibleWhere('Draw', ctx.actor as never);
   const where = v ? { AND: [base, v] } : base;
-  const [lockedTargetDraws, stratifiedDraws] = await Promise.all([prisma().draw.count({ where }), prisma().draw.count({ where: { AND: [where, { stratified: true }] } })]);
+  // one statement: the locked target draws grouped by whether they were stratified
+  const groups = await prisma().draw.groupBy({ by: ['stratified'], where, _count: { _all: true } });
+  const lockedTargetDraws = groups.reduce((n, g) => n + g._count._all, 0);
+  const stratifiedDraws = groups.find((g) => g.stratified)?._count._all ?? 0;
   return {
     year,
     lockedTargetDraws,

@@ -2,7 +2,7 @@
 // modules/<domain>/ import `builder` from here; schema.ts imports them all and prints the schema.
 // Plugin order: scope-auth first (every root field states who may use it), then loaded columns, then prisma.
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
-import type { GraphQLFieldResolver } from 'graphql';
+import { defaultFieldResolver, type GraphQLFieldResolver } from 'graphql';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import type PrismaTypes from './generated/pothos-types.ts';
@@ -10,6 +10,7 @@ import { getDatamodel } from './generated/pothos-types.ts';
 import type { Context } from './context.ts';
 import { db } from './db/database.ts';
 import { AppError } from './shared/errors.ts';
+import { isSqlRow } from './shared/sql-read.ts';
 import { scopesFor, type AuthScopes } from './modules/access/scopes.ts';
 
 /**
@@ -26,13 +27,21 @@ class LoadedColumnsPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
     const ext = fieldConfig.extensions as { pothosExposedField?: unknown; pothosPrismaSelect?: unknown } | undefined;
     const column = ext?.pothosExposedField;
     const select = ext?.pothosPrismaSelect;
-    if (fieldConfig.kind !== 'PrismaObject' || typeof column !== 'string' || !select || typeof select !== 'object') return resolver;
-    const keys = Object.keys(select);
-    if (keys.length !== 1 || keys[0] !== column || (select as Record<string, unknown>)[column] !== true) return resolver;
-    return (parent: unknown, args: object, ctx: Types['Context'], info: Parameters<typeof resolver>[3]) => {
-      const value = parent !== null && typeof parent === 'object' ? (parent as Record<string, unknown>)[column] : undefined;
-      return value !== undefined ? value : resolver(parent, args, ctx, info);
-    };
+    if (fieldConfig.kind !== 'PrismaObject' || !select) return resolver;
+    // A row from a compiled read (shared/sql-read.ts) carries what this field needs for this selection: the field's
+    // own resolver answers, without the prisma plugin's per-row selection mapping (it would find no plan for the row).
+    const own = (fieldConfig.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, Types['Context'], object>;
+    let loaded = resolver;
+    if (typeof column === 'string' && typeof select === 'object') {
+      const keys = Object.keys(select);
+      if (keys.length === 1 && keys[0] === column && (select as Record<string, unknown>)[column] === true)
+        loaded = (parent, args, ctx, info) => {
+          const value = parent !== null && typeof parent === 'object' ? (parent as Record<string, unknown>)[column] : undefined;
+          return value !== undefined ? value : resolver(parent, args, ctx, info);
+        };
+    }
+    return (parent: unknown, args: object, ctx: Types['Context'], info: Parameters<typeof resolver>[3]) =>
+      isSqlRow(parent) ? own(parent, args, ctx, info) : loaded(parent, args, ctx, info);
   }
 }
 SchemaBuilder.registerPlugin('loadedColumns', LoadedColumnsPlugin);

@@ -2,13 +2,16 @@
 //   filter: <Type>Filter, sort: <Type>Sort, page + perPage (console) or first + after (partners, stable cursors)
 // and returns <Type>Page { nodes, totalCount, pageInfo }. Nodes are loaded with one Prisma query planned from
 // the GraphQL selection (relationJoins: one SQL statement however deep); totalCount costs a second statement
-// and is only run when selected.
+// and is only run when selected. boundedCount(limit) counts only up to its limit (shared/counting.ts): the console
+// pages with it, so a list page's cost does not grow with the table.
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { builder } from '../builder.ts';
 import { prisma } from '../db/database.ts';
 import { AppError, InputError, NotFoundError } from './errors.ts';
+import { bounded, BoundedCount, countLimit, DEFAULT_COUNT_LIMIT, MAX_COUNT_LIMIT, selectedCountLimit, type BoundedCountShape } from './counting.ts';
 import { withVisibility, type VisibleModel } from '../modules/access/visibility.ts';
+import { planRead, runRead } from './sql-read.ts';
 import type { AuthScopes } from '../modules/access/scopes.ts';
 import type { Context } from '../context.ts';
 
@@ -40,7 +43,27 @@ export const PageInfo = builder.objectRef<PageInfoShape>('PageInfo').implement({
 export interface Page<T> {
   nodes: T[];
   totalCount: () => Promise<number>;
+  /** Rows matching, counted up to `limit` (a count over at most limit + 1 rows). */
+  boundedCount: (limit: number) => Promise<BoundedCountShape>;
   pageInfo: PageInfoShape;
+}
+
+/** The fields of every <Type>Page: defineListQueries' and the hand-written list fields' (audit events, public results). */
+export function pageFields<T>(t: any, ref: any) {
+  return {
+    nodes: t.field({ type: [ref], resolve: (p: Page<T>) => p.nodes as never }),
+    totalCount: t.int({
+      description: '符合筛选条件的总数（逐行计数：大表上较慢，控制台用 boundedCount）/ Rows matching the filter (counts every row: slow on a large table; the console uses boundedCount)',
+      resolve: (p: Page<T>) => p.totalCount(),
+    }),
+    boundedCount: t.field({
+      type: BoundedCount,
+      description: `符合筛选条件的行数，最多数到 limit（默认 ${DEFAULT_COUNT_LIMIT}，至多 ${MAX_COUNT_LIMIT}）：代价随 limit 而非表的大小 / Rows matching the filter, counted up to limit (default ${DEFAULT_COUNT_LIMIT}, at most ${MAX_COUNT_LIMIT}): the cost follows the limit, not the size of the table`,
+      args: { limit: t.arg.int({ required: false, defaultValue: DEFAULT_COUNT_LIMIT }) },
+      resolve: (p: Page<T>, args: { limit?: number | null }) => p.boundedCount(countLimit(args.limit)),
+    }),
+    pageInfo: t.field({ type: PageInfo, resolve: (p: Page<T>) => p.pageInfo }),
+  };
 }
 
 export interface ListArgs {
@@ -96,7 +119,10 @@ export async function findPage<T>(
   planned?: object,
 ): Promise<Page<T>> {
   const d = delegate(model);
-  const query = planned ?? (queryFromInfo({ context: ctx, info, path: ['nodes'] }) as object);
+  // a selection of plain columns and relations is read by one compiled statement (shared/sql-read.ts); anything
+  // else is planned by the prisma plugin from the GraphQL selection, as before
+  const compiled = planned ? null : planRead(info, 'nodes', ctx);
+  let query = compiled ? null : (planned ?? (queryFromInfo({ context: ctx, info, path: ['nodes'] }) as object));
   const lead = orderBy[0] ? Object.values(orderBy[0])[0] : 'asc';
   // the id tie-break follows the first sort's direction (a relation sort, { publication: { publishedAt } }, nests it)
   const tieBreak = typeof lead === 'string' ? lead : lead && typeof lead === 'object' ? (Object.values(lead)[0] ?? 'asc') : 'asc';
@@ -118,14 +144,27 @@ export async function findPage<T>(
     skip = (page - 1) * take;
   }
   const needCount = selects(info, 'totalCount');
-  const [rows, total] = await Promise.all([
-    d.findMany({ ...query, where, orderBy: order, take: take + 1, skip, ...(cursor ? { cursor } : {}) }),
+  const load = async (): Promise<unknown[]> => {
+    if (compiled && !cursor) {
+      const rows = await runRead(compiled, model, where, order, take + 1, skip);
+      if (rows) return rows;
+    }
+    query ??= queryFromInfo({ context: ctx, info, path: ['nodes'] }) as object;
+    return d.findMany({ ...query, where, orderBy: order, take: take + 1, skip, ...(cursor ? { cursor } : {}) });
+  };
+  // boundedCount runs beside the rows too (with the limit it asks for), unless the exact total is counted anyway
+  const limit = needCount ? null : selectedCountLimit(info);
+  const countUpTo = (n: number) => d.count({ where, take: n + 1 });
+  const [rows, total, upTo] = await Promise.all([
+    load(),
     needCount ? d.count({ where }) : Promise.resolve(-1),
+    limit != null ? countUpTo(limit) : Promise.resolve(-1),
   ]);
   const nodes = rows.slice(0, take) as (T & { id: string })[];
   return {
     nodes,
     totalCount: async () => total,
+    boundedCount: async (n) => bounded(needCount ? total : n === limit ? upTo : await countUpTo(n), n),
     pageInfo: {
       hasNextPage: rows.length > take,
       hasPreviousPage: skip > 0,
@@ -139,8 +178,13 @@ export async function findPage<T>(
  * Reads one row by id with the selection planned from the query. Not there → NOT_FOUND; there but not visible to
  * this actor → FORBIDDEN (single reads refuse; lists filter).
  */
-export async function findById<T>(model: VisibleModel, entityLabel: string, id: string, query: object, ctx: Context): Promise<T> {
-  const row = await delegate(model).findMany({ ...query, where: withVisibility(model, ctx.actor, { id }), take: 1 });
+export async function findById<T>(model: VisibleModel, entityLabel: string, id: string, query: object, ctx: Context, info?: GraphQLResolveInfo): Promise<T> {
+  const where = withVisibility(model, ctx.actor, { id });
+  const compiled = info ? planRead(info, null, ctx) : null;
+  const fast = compiled && (await runRead(compiled, model, where, undefined, 1, 0));
+  // the compiled read answers what Pothos' planned query would load: tell its unused-query check (development) so
+  if (fast) (query as Record<symbol, boolean>)[Symbol.for('Pothos.isUsed')] = true;
+  const row = fast || (await delegate(model).findMany({ ...query, where, take: 1 }));
   if (row[0]) return row[0] as T;
   const exists = await delegate(model).count({ where: { id } });
   if (exists) throw new AppError('FORBIDDEN', { zh: `无权查看该${entityLabel}`, en: `not allowed to see this ${model}` }, { entity: model, id });
@@ -184,11 +228,7 @@ export function defineListQueries<F extends object>(opts: {
   });
   const PageRef = builder.objectRef<Page<unknown>>(`${opts.name}Page`).implement({
     description: `${opts.description}（分页）`,
-    fields: (t) => ({
-      nodes: t.field({ type: [opts.ref], resolve: (p) => p.nodes as never }),
-      totalCount: t.int({ description: '符合筛选条件的总数 / Rows matching the filter', resolve: (p) => p.totalCount() }),
-      pageInfo: t.field({ type: PageInfo, resolve: (p) => p.pageInfo }),
-    }),
+    fields: (t) => pageFields(t, opts.ref),
   });
   builder.queryField(opts.plural, (t) =>
     t.field({
@@ -220,7 +260,7 @@ export function defineListQueries<F extends object>(opts: {
       description: `按标识读取${opts.description} / One ${opts.name} by id`,
       authScopes: opts.authScopes,
       args: { id: t.arg.id({ required: true }) },
-      resolve: (query, _root, args, ctx) => findById(opts.model, opts.label, requireId('id', String(args.id)), query, ctx) as never,
+      resolve: (query, _root, args, ctx, info) => findById(opts.model, opts.label, requireId('id', String(args.id)), query, ctx, info) as never,
     }),
   );
   return { Sort, PageRef };

@@ -462,10 +462,27 @@ export function readSql(node: PlanNode, model: string, where: unknown, orderBy: 
   }
 }
 
+/** Compiled reads run by this process (tests check which path a query took). */
+export const compiledReadStats = { statements: 0 };
+
+/** A Prisma where object on `model` as SQL over alias t0, or null outside the subset (for tests). */
+export function whereToSql(model: string, where: unknown): { sql: string; table: string; params: unknown[] } | null {
+  const m = datamodel()?.get(model);
+  if (!m) return null;
+  const q: Q = { params: [], aliases: 0 };
+  try {
+    return { sql: whereSql(q, m, 't0', where), table: table(m), params: q.params };
+  } catch (e) {
+    if (e instanceof Unsupported) return null;
+    throw e;
+  }
+}
+
 /** Runs a compiled read: the rows as SqlRows, or null when the where or order is outside the compiled subset. */
 export async function runRead(node: PlanNode, model: string, where: unknown, orderBy: unknown, take: number, skip: number): Promise<SqlRow[] | null> {
   const s = readSql(node, model, where, orderBy, take, skip);
   if (!s) return null;
+  compiledReadStats.statements++;
   const { rows } = await db().raw.query<{ j: unknown[] }>(s.sql, s.params);
   return rows.map((r) => decode(node, typeof r.j === 'string' ? JSON.parse(r.j) : r.j));
 }

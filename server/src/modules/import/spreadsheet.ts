@@ -64,7 +64,7 @@ export async function openRows(buf: Buffer, fileName: string): Promise<RowSource
     const x = await openXlsx(buf);
     return { format, rowCount: x.rowCount, date1904: x.date1904, rows: x.rows };
   }
-  const c = openCsv(buf);
+  const c = await openCsv(buf);
   return { format, rowCount: c.rowCount, date1904: false, rows: c.rows };
 }
 

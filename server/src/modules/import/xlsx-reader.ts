@@ -10,6 +10,19 @@
 // Supported: shared strings (rich text runs joined, phonetic runs skipped), inline strings, formula results,
 // numbers, booleans, error values, ISO dates (t="d"), the 1904 date system flag, namespace prefixes (x:row), XML
 // entities and OOXML `_xHHHH_` escapes. Not supported (refused or ignored): encrypted or ZIP64 files, legacy .xls.
+//
+// A formula cell (`<c><f>…</f><v>…</v></c>`) is read as its cached value `<v>`: that is what the spreadsheet
+// showed and what a CSV export of it would hold; the formula text itself is never read, stored or run, and the
+// value goes through the same checks as typed text (a cached value that itself looks like a formula is refused in
+// free-text columns). A formula without a cached value reads as an empty cell.
+//
+// Hostile markup is refused, never interpreted: a DOCTYPE or ENTITY declaration in any part read (OPC forbids
+// DTDs; entities are never expanded, so billion-laughs and external entities cannot act) — XML_DTD; a sheet that
+// does not end its <sheetData>, an unclosed cell or row, a row number that is not increasing or beyond Excel's
+// 1,048,576, a character reference beyond Unicode, a shared-string index that does not exist, a shared-strings
+// part that does not end — FILE_CORRUPT. `<dimension>` is ignored (the rows are counted, not trusted). Parts are
+// refused before any job when they are read at open (workbook, relationships, shared strings, the sheet's
+// counting pass); problems only the row pass sees fail the job.
 import { IMPORT_LIMITS } from './import.limits.ts';
 import { entryText, FileProblem, inflateEntry, readZipDirectory, type ZipEntry } from './zip.ts';
 
@@ -50,13 +63,22 @@ const ENTITY_RE = /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const OOXML_ESCAPE_RE = /_x([0-9A-Fa-f]{4})_/g;
 
-/** XML entities and OOXML `_xHHHH_` escapes (e.g. _x000D_ for a carriage return). */
+const corrupt = (zh: string, en: string) => new FileProblem('FILE_CORRUPT', zh, en);
+
+/**
+ * XML entities and OOXML `_xHHHH_` escapes (e.g. _x000D_ for a carriage return). A character reference beyond
+ * Unicode is refused; NUL or half a surrogate pair passes through and the import refuses the cell
+ * (INVALID_CHARACTER). Other entities (`&name;`: no DTD can define one) stay as written.
+ */
 export function decodeXmlText(s: string): string {
   let out = s;
   if (out.includes('&'))
-    out = out.replace(ENTITY_RE, (_m, named: string | undefined, dec: string | undefined, hex: string | undefined) =>
-      named ? NAMED[named]! : String.fromCodePoint(dec ? Number(dec) : parseInt(hex!, 16)),
-    );
+    out = out.replace(ENTITY_RE, (_m, named: string | undefined, dec: string | undefined, hex: string | undefined) => {
+      if (named) return NAMED[named]!;
+      const code = dec ? Number(dec) : parseInt(hex!, 16);
+      if (!(code <= 0x10ffff)) throw corrupt('文件已损坏（XML 字符引用超出 Unicode 范围）', 'corrupt file (an XML character reference beyond Unicode)');
+      return String.fromCodePoint(code);
+    });
   if (out.includes('_x')) out = out.replace(OOXML_ESCAPE_RE, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
   return out;
 }
@@ -80,13 +102,18 @@ function columnIndex(ref: string): number {
   return n - 1;
 }
 
-/** Splits streamed XML text into complete elements ending with `closing` (e.g. "row>"), keeping the rest. */
+/**
+ * Splits streamed XML text into complete elements ending with `closing` (e.g. "row>"), keeping the rest. Empty
+ * elements (`<row r="9"/>`) have no closing tag: everything before the start of the last element is complete too.
+ */
 async function* completeParts(chunks: AsyncIterable<Buffer>, closeTag: string, maxCarry: number): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
+  const name = closeTag.slice(0, -1);
   let carry = '';
   for await (const chunk of chunks) {
     carry += decoder.decode(chunk, { stream: true });
-    const end = lastClose(carry, closeTag);
+    refuseDtd(carry);
+    const end = Math.max(lastClose(carry, closeTag), lastStart(carry, name));
     if (end < 0) {
       if (carry.length > maxCarry) throw new FileProblem('ROW_TOO_LARGE', '某一行的数据过大，已拒绝', 'a row is larger than the limit; refused');
       continue;
@@ -96,6 +123,20 @@ async function* completeParts(chunks: AsyncIterable<Buffer>, closeTag: string, m
   }
   carry += decoder.decode();
   if (carry) yield carry;
+}
+
+/** Index of the last `<tag` or `<prefix:tag` element start (tag followed by a blank, `>` or `/`), or -1 (0 is never useful). */
+function lastStart(text: string, tag: string): number {
+  for (let i = text.lastIndexOf(tag); i > 0; i = text.lastIndexOf(tag, i - 1)) {
+    const after = text.charCodeAt(i + tag.length);
+    if (!(after === 32 || after === 62 || after === 47 || after === 9 || after === 10 || after === 13)) continue;
+    if (text[i - 1] === '<') return i - 1 > 0 ? i - 1 : -1;
+    if (text[i - 1] === ':') {
+      const lt = text.lastIndexOf('<', i);
+      if (lt > 0 && /^[A-Za-z_][\w.-]*$/.test(text.slice(lt + 1, i - 1))) return lt;
+    }
+  }
+  return -1;
 }
 
 /** Index just after the last `</tag>` or `</prefix:tag>`, or -1. */
@@ -110,9 +151,23 @@ function lastClose(text: string, tag: string): number {
   return -1;
 }
 
+/** OPC forbids DTDs: a DOCTYPE or ENTITY declaration anywhere in a part refuses the file (nothing is expanded). */
+const DTD_RE = /<!(?:DOCTYPE|ENTITY)\b/i;
+const dtdProblem = () => new FileProblem('XML_DTD', '文件含有 DOCTYPE/ENTITY 声明（Excel 不会写入），已拒绝', 'the file declares a DOCTYPE or ENTITY, which spreadsheets never write; refused');
+function refuseDtd(text: string): void {
+  if (text.includes('<!') && DTD_RE.test(text)) throw dtdProblem();
+}
+
+/** The end of an element: `</name>` or `</prefix:name>`, or an empty `<name/>`. */
+const endOf = (name: string) => new RegExp(`<\\/(?:[A-Za-z_][\\w.-]*:)?${name}\\s*>|<(?:[A-Za-z_][\\w.-]*:)?${name}\\b[^>]*\\/>`);
+const SST_END = endOf('sst');
+const SHEET_DATA_END = endOf('sheetData');
+
 async function readSharedStrings(buf: Buffer, e: ZipEntry): Promise<string[]> {
   const strings: string[] = [];
+  let last = '';
   for await (const part of completeParts(inflateEntry(buf, e, IMPORT_LIMITS.maxSharedStringsBytes), 'si>', IMPORT_LIMITS.maxRowChars)) {
+    last = part;
     if (part.includes(':si')) {
       // namespace-prefixed markup: the general path
       SI_RE.lastIndex = 0;
@@ -135,20 +190,32 @@ async function readSharedStrings(buf: Buffer, e: ZipEntry): Promise<string[]> {
       i = close;
     }
   }
+  if (!SST_END.test(last)) throw corrupt('文件已损坏（共享字符串表不完整）', 'corrupt file (the shared strings part is truncated)');
   return strings;
 }
 
-/** Counts rows without parsing them: occurrences of `</row>` / `:row>` in the inflated sheet. */
+/**
+ * Counts rows without parsing them — occurrences of `</row>` / `:row>` in the inflated sheet — and refuses, before
+ * any job, a sheet with a DTD or one that does not end its <sheetData> (truncated markup).
+ */
 async function countRows(buf: Buffer, e: ZipEntry): Promise<number> {
   let n = 0;
   let tail = Buffer.alloc(0);
   const a = Buffer.from('</row>');
   const b = Buffer.from(':row>');
+  const dtd = [Buffer.from('<!DOCTYPE'), Buffer.from('<!ENTITY'), Buffer.from('<!doctype'), Buffer.from('<!entity')];
+  let ended = false;
   for await (const chunk of inflateEntry(buf, e)) {
     const hay = tail.length ? Buffer.concat([tail, chunk]) : chunk;
     for (const needle of [a, b]) for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length)) n++;
-    tail = Buffer.from(hay.subarray(Math.max(0, hay.length - 5)));
+    if (hay.includes('<!') && dtd.some((d) => hay.includes(d))) throw dtdProblem();
+    // the end of <sheetData> must come after every row (a row after it would not be data either)
+    const end = hay.lastIndexOf('sheetData');
+    if (end >= 0) ended = SHEET_DATA_END.test(hay.toString('latin1', Math.max(0, end - 64), end + 80));
+    else if (ended && (hay.indexOf(a) >= 0 || hay.indexOf(b) >= 0)) ended = false;
+    tail = Buffer.from(hay.subarray(Math.max(0, hay.length - 80)));
   }
+  if (!ended) throw corrupt('文件已损坏（工作表数据不完整）', 'corrupt file (the worksheet ends before its </sheetData>)');
   return n;
 }
 
@@ -162,7 +229,13 @@ function resolveTarget(target: string): string {
   return parts.join('/');
 }
 
+/** Excel's last row; a sheet claiming more is not a spreadsheet's (and row numbers must fit the database's int). */
+const MAX_SHEET_ROWS = 1_048_576;
+const NESTED_ROW_RE = new RegExp(`<${P}row[\\s>/]`);
+
 const tooManyColumns = () => new FileProblem('TOO_MANY_COLUMNS', `列数超过 ${IMPORT_LIMITS.maxColumns}`, `more than ${IMPORT_LIMITS.maxColumns} columns`);
+
+const noSharedString = () => corrupt('文件已损坏（引用了不存在的共享字符串）', 'corrupt file (a cell refers to a shared string that does not exist)');
 
 /** A cell's value from its type attribute and inner XML. */
 function cellValue(type: string, inner: string, shared: readonly string[]): Cell {
@@ -173,8 +246,11 @@ function cellValue(type: string, inner: string, shared: readonly string[]): Cell
   else text = V_RE.exec(inner)?.[1];
   if (text === undefined) return null;
   switch (type) {
-    case 's':
-      return shared[Number(text)] ?? '';
+    case 's': {
+      const v = shared[Number(text)];
+      if (v === undefined) throw noSharedString();
+      return v;
+    }
     case 'b':
       return text.trim() === '1' || text.trim().toLowerCase() === 'true';
     case 'str':
@@ -217,7 +293,7 @@ function scanCells(body: string, shared: readonly string[]): Cell[] {
       if (ch === 32 || ch === 62 || ch === 47 || ch === 9 || ch === 10 || ch === 13) break;
     }
     const gt = body.indexOf('>', e);
-    if (gt < 0) break;
+    if (gt < 0) throw corrupt('文件已损坏（标记未闭合）', 'corrupt file (a tag is not closed)');
     const tag = body.slice(lt + 1, e);
     if (tag !== 'c' && !tag.endsWith(':c')) {
       pos = gt + 1;
@@ -235,7 +311,7 @@ function scanCells(body: string, shared: readonly string[]): Cell[] {
     }
     const closeTag = `</${tag}>`;
     const close = body.indexOf(closeTag, gt + 1);
-    if (close < 0) break;
+    if (close < 0) throw corrupt('文件已损坏（单元格未闭合）', 'corrupt file (a cell is not closed)');
     if (close > gt + 1) values[col] = cellValue(attrValue(attrs, 't') ?? 'n', body.slice(gt + 1, close), shared);
     col++;
     pos = close + closeTag.length;
@@ -271,6 +347,8 @@ export async function openXlsx(buf: Buffer): Promise<XlsxSource> {
   const workbook = await entryText(buf, workbookEntry, 16 * 1024 * 1024);
   const relsEntry = entries.get('xl/_rels/workbook.xml.rels');
   const rels = relsEntry ? await entryText(buf, relsEntry, 16 * 1024 * 1024) : '';
+  refuseDtd(workbook);
+  refuseDtd(rels);
   const relTargets = new Map<string, string>();
   for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
     const id = attr(m[1]!, 'Id');
@@ -299,9 +377,12 @@ export async function openXlsx(buf: Buffer): Promise<XlsxSource> {
       for (let m = ROW_RE.exec(part); m; m = ROW_RE.exec(part)) {
         const rAttr = R_ATTR.exec(m[1]!);
         const rowNumber = rAttr ? Number(rAttr[1] ?? rAttr[2]) : next;
+        if (!Number.isInteger(rowNumber) || rowNumber < next || rowNumber > MAX_SHEET_ROWS)
+          throw corrupt(`文件已损坏（行号 ${String(rAttr?.[1] ?? rAttr?.[2]).slice(0, 20)} 无效：应递增且不超过 ${MAX_SHEET_ROWS}）`, `corrupt file (row number ${String(rAttr?.[1] ?? rAttr?.[2]).slice(0, 20)}: rows must increase and stay within ${MAX_SHEET_ROWS})`);
         next = rowNumber + 1;
         const body = m[2];
         if (!body) continue;
+        if (NESTED_ROW_RE.test(body)) throw corrupt('文件已损坏（行未闭合）', 'corrupt file (a row is not closed)');
         // the indexOf scanner handles what Excel, WPS, LibreOffice and ExcelJS write (double-quoted attributes);
         // a row with an apostrophe anywhere (single-quoted attributes?) takes the regular-expression path
         const values = body.includes("'") ? regexCells(body, shared) : scanCells(body, shared);

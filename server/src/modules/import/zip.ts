@@ -1,6 +1,10 @@
 // Reads a zip archive (an XLSX) from memory without trusting it: the central directory is parsed by hand, the
 // declared sizes are checked before anything is inflated, and inflation counts the bytes it produces and stops at
-// the declared size and the limits (a zip bomb lies in its headers; it cannot lie to this counter).
+// the declared size and the limits (a zip bomb lies in its headers; it cannot lie to this counter). An entry must
+// then have produced exactly its declared size and CRC-32 (a truncated or corrupt deflate stream is refused, not
+// read as a shorter sheet). Entry names are part names (OPC): a name that climbs out (`../`), is absolute, uses
+// backslashes or NUL, or repeats another (case-insensitively, as OPC compares them) is refused — two readers
+// must never see two different workbooks in one file.
 import zlib from 'node:zlib';
 import { IMPORT_LIMITS } from './import.limits.ts';
 
@@ -9,6 +13,7 @@ export interface ZipEntry {
   method: number;
   compressedSize: number;
   uncompressedSize: number;
+  crc32: number;
   localHeaderOffset: number;
 }
 
@@ -44,20 +49,28 @@ export function readZipDirectory(buf: Buffer): Map<string, ZipEntry> {
   if (count > IMPORT_LIMITS.maxZipEntries) throw zipBomb();
   if (cdOffset + cdSize > buf.length) throw bad('文件已损坏（zip 目录越界）', 'corrupt file (zip directory out of range)');
   const entries = new Map<string, ZipEntry>();
+  const seen = new Set<string>();
   let total = 0;
   let p = cdOffset;
   for (let k = 0; k < count; k++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) throw bad('文件已损坏（zip 目录项无效）', 'corrupt file (bad zip directory entry)');
     const flags = buf.readUInt16LE(p + 8);
     const method = buf.readUInt16LE(p + 10);
+    const crc32 = buf.readUInt32LE(p + 16);
     const compressedSize = buf.readUInt32LE(p + 20);
     const uncompressedSize = buf.readUInt32LE(p + 24);
     const nameLen = buf.readUInt16LE(p + 28);
     const extraLen = buf.readUInt16LE(p + 30);
     const commentLen = buf.readUInt16LE(p + 32);
     const localHeaderOffset = buf.readUInt32LE(p + 42);
+    if (p + 46 + nameLen > buf.length) throw bad('文件已损坏（zip 目录项无效）', 'corrupt file (bad zip directory entry)');
     const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
     p += 46 + nameLen + extraLen + commentLen;
+    if (!name || /[\\\u0000]/.test(name) || name.startsWith('/') || name.split('/').some((seg) => seg === '..' || seg === '.'))
+      throw bad('文件已损坏（zip 中有非法的文件名）', 'corrupt file (a zip entry name is not a valid part name)');
+    const key = name.toLowerCase();
+    if (seen.has(key)) throw bad('文件已损坏（zip 中有重复的文件名）', 'corrupt file (two zip entries have the same name)');
+    seen.add(key);
     if (flags & 1) throw new FileProblem('FILE_ENCRYPTED', '文件已加密，请取消密码后再导入', 'the file is encrypted; remove the password first');
     if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff) throw bad('不支持 ZIP64 格式的文件', 'ZIP64 archives are not supported');
     if (method !== 0 && method !== 8) throw bad('文件使用了不支持的压缩方式', 'unsupported zip compression method');
@@ -65,7 +78,7 @@ export function readZipDirectory(buf: Buffer): Map<string, ZipEntry> {
     if (uncompressedSize > 1024 * 1024 && uncompressedSize / Math.max(1, compressedSize) > IMPORT_LIMITS.maxCompressionRatio) throw zipBomb();
     total += uncompressedSize;
     if (total > IMPORT_LIMITS.maxTotalUncompressedBytes) throw zipBomb();
-    entries.set(name, { name, method, compressedSize, uncompressedSize, localHeaderOffset });
+    entries.set(name, { name, method, compressedSize, uncompressedSize, crc32, localHeaderOffset });
   }
   return entries;
 }
@@ -78,15 +91,21 @@ function entryData(buf: Buffer, e: ZipEntry): Buffer {
   return buf.subarray(start, start + e.compressedSize);
 }
 
+const damaged = () => bad('文件已损坏（解压后的内容与 zip 目录记录的大小或校验和不符）', 'corrupt file (an entry does not match its recorded size or CRC-32)');
+
 /**
  * Streams an entry's bytes. Stops with ZIP_BOMB as soon as the output exceeds the declared size (headers lied)
- * or the per-entry limit.
+ * or the per-entry limit; at the end the output must have exactly the declared size and CRC-32 (FILE_CORRUPT).
+ * The caller sees every chunk before that final check, so it must treat a thrown FileProblem as the end of the
+ * file's usefulness (the import refuses the file, or fails the job).
  */
 export async function* inflateEntry(buf: Buffer, e: ZipEntry, limit: number = IMPORT_LIMITS.maxEntryBytes): AsyncGenerator<Buffer> {
   const data = entryData(buf, e);
   const max = Math.min(limit, e.uncompressedSize);
+  let crc = 0;
   if (e.method === 0) {
     if (data.length > max) throw zipBomb();
+    if (data.length !== e.uncompressedSize || zlib.crc32(data) !== e.crc32) throw damaged();
     for (let i = 0; i < data.length; i += 1 << 20) yield data.subarray(i, i + (1 << 20));
     return;
   }
@@ -97,6 +116,7 @@ export async function* inflateEntry(buf: Buffer, e: ZipEntry, limit: number = IM
     for await (const chunk of inflater as AsyncIterable<Buffer>) {
       produced += chunk.length;
       if (produced > max) throw zipBomb();
+      crc = zlib.crc32(chunk, crc);
       yield chunk;
     }
   } catch (err) {
@@ -105,6 +125,7 @@ export async function* inflateEntry(buf: Buffer, e: ZipEntry, limit: number = IM
   } finally {
     inflater.destroy();
   }
+  if (produced !== e.uncompressedSize || crc !== e.crc32) throw damaged();
 }
 
 /** A whole (small) entry as text, under the same limits. */

@@ -102,9 +102,46 @@ describe('xlsx reader', () => {
   });
 });
 
+describe('xlsx reader against hostile markup', () => {
+  const sheet = (rows: string) => `<worksheet ${NS}><sheetData>${rows}</sheetData></worksheet>`;
+  const reason = (p: Promise<unknown>) => p.then(() => 'OK', (e: FileProblem) => e.reason);
+
+  it('empty rows (<row/>) end parts like closed ones: 200,000 of them read in bounded parts (no ROW_TOO_LARGE)', async () => {
+    const blank = Array.from({ length: 200_000 }, (_, i) => `<row r="${i + 2}"/>`).join('');
+    const rows = await readAll(handMade(sheet(`<row r="1"><c r="A1"><v>1</v></c></row>${blank}<row r="200002"><c r="A200002"><v>2</v></c></row>`)));
+    expect(rows.map((r) => [r.rowNumber, r.values])).toEqual([
+      [1, [1]],
+      [200_002, [2]],
+    ]);
+  });
+
+  it('refuses DTDs, truncated sheets, bad row numbers, unclosed cells, missing shared strings, references beyond Unicode', async () => {
+    expect(await reason(openXlsx(handMade(`<!DOCTYPE x [<!ENTITY a "b">]>${sheet('')}`)))).toBe('XML_DTD');
+    expect(await reason(openXlsx(handMade(sheet('<row r="1"><c r="A1"><v>1</v></c></row>').replace('</sheetData></worksheet>', ''))))).toBe('FILE_CORRUPT');
+    expect(await reason(openXlsx(handMade(sheet(''), { shared: `<sst ${NS}><si><t>a</t></si>` })))).toBe('FILE_CORRUPT');
+    for (const rows of [
+      '<row r="1048577"><c r="A1048577"><v>1</v></c></row>',
+      '<row r="3"><c><v>1</v></c></row><row r="2"><c><v>1</v></c></row>',
+      '<row r="1"><c r="A1"><v>1</v></row>',
+      '<row r="1"><c r="A1" t="s"><v>0</v></c></row>',
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>&#x110000;</t></is></c></row>',
+    ])
+      expect(await reason(readAll(handMade(sheet(rows)))), rows).toBe('FILE_CORRUPT');
+    expect((await readAll(handMade(sheet('<row r="1048576"><c r="A1048576"><v>1</v></c></row>'))))[0]!.rowNumber).toBe(1_048_576);
+  });
+
+  it('refuses zip entries with climbing, absolute or repeated names', async () => {
+    const part = { name: 'xl/workbook.xml', data: xml('<workbook/>') };
+    for (const name of ['../x.xml', '/xl/x.xml', 'xl\\x.xml', 'xl/./x.xml', 'XL/WORKBOOK.XML'])
+      expect(await reason(openXlsx(zip([part, { name, data: xml('<x/>') }]))), name).toBe('FILE_CORRUPT');
+  });
+});
+
 describe('spreadsheet helpers', () => {
   it('escapes text a spreadsheet would run as a formula', () => {
     expect(['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tx', '\rx', 'safe', '1-2', 42, null].map(escapeCell)).toEqual(["'=1+1", "'+SUM(A1)", "'-2+3", "'@cmd", "'\tx", "'\rx", 'safe', '1-2', 42, null]);
+    // also behind leading blanks (space, line feed, full-width space, BOM)
+    expect([' =1', '\n@x', '\u3000+1', '\ufeff-A1', ' x=1'].map(escapeCell)).toEqual(["' =1", "'\n@x", "'\u3000+1", "'\ufeff-A1", ' x=1']);
   });
 
   it('normalises headings (full-width, spaces, required markers)', () => {

@@ -119,12 +119,15 @@ describe('abuse limits', () => {
   it('masks an unexpected error, with a request id that is in the log', async () => {
     const spy = vi.spyOn(logger, 'error');
     const real = db().prisma;
+    const realRaw = db().raw;
     (db() as { prisma: unknown }).prisma = new Proxy(real, {
       get(target, prop) {
         if (prop === 'department') return { findMany: () => Promise.reject(new Error('connection exploded: secret detail')), count: () => Promise.resolve(0) };
         return Reflect.get(target, prop);
       },
     });
+    // this list is a compiled read (shared/sql-read.ts): its one statement goes through the raw driver
+    (db() as { raw: unknown }).raw = { ...realRaw, query: () => Promise.reject(new Error('connection exploded: secret detail')) };
     try {
       const r = await gql(`{ departments { nodes { name } } }`, undefined, office.headers);
       expect(r.errors?.[0]?.message).toBe('Unexpected error.');
@@ -136,6 +139,7 @@ describe('abuse limits', () => {
       expect(String((logged![0] as { err: Error }).err)).toContain('secret detail');
     } finally {
       (db() as { prisma: unknown }).prisma = real;
+      (db() as { raw: unknown }).raw = realRaw;
       spy.mockRestore();
     }
   });

@@ -79,6 +79,18 @@ function countingRaw(inner: RawDriver, stats: { statements: number }): RawDriver
         if (RAW_CREDENTIAL_WRITE.test(sql)) credentialWrites++;
       }
     },
+    ...(inner.prepared
+      ? {
+          prepared: async (name: string, sql: string, params: unknown[]) => {
+            stats.statements++;
+            try {
+              return await inner.prepared!(name, sql, params);
+            } finally {
+              if (RAW_CREDENTIAL_WRITE.test(sql)) credentialWrites++;
+            }
+          },
+        }
+      : {}),
   };
 }
 

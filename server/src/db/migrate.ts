@@ -23,11 +23,17 @@ export interface RawDriver {
   exec(sql: string): Promise<unknown>;
   /** Runs one statement, with optional $1.. parameters. */
   query<T = any>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  /**
+   * PostgreSQL only: runs one statement as a named prepared statement, parsed and analysed once per connection. A name
+   * must always carry the same text.
+   */
+  prepared?<T = any>(name: string, sql: string, params: unknown[]): Promise<{ rows: T[] }>;
 }
 
 /** Anything with pg's query(text, values?) — a pg.Client, a PoolClient (or, outside migrations, a pg.Pool). */
 export interface PgQueryable {
   query(text: string, values?: any[]): Promise<{ rows: any[] }>;
+  query(config: { name: string; text: string; values: any[] }): Promise<{ rows: any[] }>;
 }
 
 /**
@@ -39,6 +45,7 @@ export function pgRawDriver(client: PgQueryable): RawDriver {
   return {
     exec: (sql) => client.query(sql),
     query: async (sql, params) => ({ rows: (params?.length ? await client.query(sql, params as any[]) : await client.query(sql)).rows }),
+    prepared: async (name, sql, params) => ({ rows: (await client.query({ name, text: sql, values: params as any[] })).rows }),
   };
 }
 

@@ -5,7 +5,7 @@
 //   pnpm exec tsx bench/draw.ts --db pg --runs 5      # PostgreSQL only (DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres)
 //   pnpm exec tsx bench/draw.ts --db pglite --targets 200000
 //   options: --ratios "300,500,1000,2000;10,30,100,300" (bp per class A–D, one run set per ratio set),
-//            --pools 50,30 (inspectors per department in the matching runs), --inspector-targets 20000,
+//            --pools 50,30 (inspectors per department in the matching runs; none: target draws only), --inspector-targets 20000,
 //            --keep DB / --pglite-dir DIR (keep the generated data between profiling runs); DRAW_PROFILE=1 prints phases;
 //            --superuser (PostgreSQL: run the draws as the connecting superuser instead of the NOSUPERUSER role
 //            ssj_bench_app that the bench creates and grants DML rights, as a deployment would run them)
@@ -37,8 +37,8 @@ const RUNS = Number(opt('runs', '3'));
 const WHICH = opt('db', 'both');
 /** --ratios A,B,C,D in basis points, several sets separated by ";" (default: 3/5/10/20 % and 0.1/0.3/1/3 %) */
 const RATIO_SETS = opt('ratios', '300,500,1000,2000;10,30,100,300').split(';').map((r) => r.split(',').map(Number));
-/** --pools 50,30: inspector pool sizes per department to match with (inspectors beyond the size are deactivated) */
-const POOLS = opt('pools', '50,30').split(',').map(Number);
+/** --pools 50,30: inspector pool sizes per department to match with (inspectors beyond the size are deactivated); --pools none: no matching runs */
+const POOLS = opt('pools', '50,30') === 'none' ? [] : opt('pools', '50,30').split(',').map(Number);
 const PG_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 /** --keep NAME: use (and keep) PostgreSQL database NAME, generating the data only when it is empty (for profiling). */
 const KEEP = opt('keep', '');

@@ -1,7 +1,7 @@
 // The audit trail for the office: browse and filter events, verify the hash chain.
 import { builder } from '../../builder.ts';
 import { and, contains, dateRange, eq } from '../../shared/filters.ts';
-import { findPage, selects, type ListArgs } from '../../shared/pagination.ts';
+import { findPage, pageFields, selects, type ListArgs } from '../../shared/pagination.ts';
 import { prisma } from '../../db/database.ts';
 import { verifyAuditChain, type ChainReport } from './audit.service.ts';
 
@@ -40,11 +40,7 @@ const AuditEventFilter = builder.inputType('AuditEventFilter', {
 });
 
 const AuditEventPage = builder.objectRef<Awaited<ReturnType<typeof findPage>>>('AuditEventPage').implement({
-  fields: (t) => ({
-    nodes: t.field({ type: [AuditEvent], resolve: (p) => p.nodes as never }),
-    totalCount: t.int({ resolve: (p) => p.totalCount() }),
-    pageInfo: t.field({ type: 'PageInfo' as never, resolve: (p) => p.pageInfo as never }),
-  }),
+  fields: (t) => pageFields(t, AuditEvent),
 });
 
 builder.queryField('auditEvents', (t) =>

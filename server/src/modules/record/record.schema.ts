@@ -6,7 +6,7 @@ import { prisma } from '../../db/database.ts';
 import { CorrectionStatus, InspectionMethod, RecordStatus, SignatureStatus } from '../../shared/enums.ts';
 import { and, dateRange, eq, idEq, idsIn, oneOf } from '../../shared/filters.ts';
 import { ATTACHMENT_LIMITS } from '../../shared/limits.ts';
-import { defineListQueries, MAX_PAGE_SIZE, PageInfo, SortOrder, type ListArgs, type Page } from '../../shared/pagination.ts';
+import { defineListQueries, MAX_PAGE_SIZE, pageFields, SortOrder, type ListArgs, type Page } from '../../shared/pagination.ts';
 import { Inspector } from '../pool/pool.schema.ts';
 import { visibleWhere } from '../access/visibility.ts';
 import { resultCodeZh } from './result-codes.ts';
@@ -431,11 +431,7 @@ const PublicResultSort = builder.inputType('PublicResultSort', {
 
 const PublicResultPage = builder.objectRef<Page<records.PublicResultRow>>('PublicResultPage').implement({
   description: '公示结果（分页）',
-  fields: (t) => ({
-    nodes: t.field({ type: [PublicResult], resolve: (p) => p.nodes }),
-    totalCount: t.int({ description: '符合筛选条件的总数 / Rows matching the filter', resolve: (p) => p.totalCount() }),
-    pageInfo: t.field({ type: PageInfo, resolve: (p) => p.pageInfo }),
-  }),
+  fields: (t) => pageFields(t, PublicResult),
 });
 
 builder.queryField('publicResults', (t) =>

@@ -1,0 +1,75 @@
+// Counting the rows of a list without scanning a whole table (docs/BENCHMARKS.md "Scale: console list pages").
+// `totalCount` counts every matching row: on a table of a million rows, or under a visibility rule that joins two
+// other tables, that is a scan of the table on every page (5–13 s for a department admin's target list at
+// 1,000,000 targets). `boundedCount(limit)` runs `SELECT count(*) FROM (SELECT … WHERE … LIMIT limit + 1)` instead:
+// its cost follows the limit, not the table, and its answer is exact up to the limit and "more than limit" beyond.
+import { getArgumentValues, getNamedType, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { builder } from '../builder.ts';
+import { InputError } from './errors.ts';
+
+/** The largest limit boundedCount accepts (its cost is proportional to it), and its default. */
+export const MAX_COUNT_LIMIT = 100_000;
+export const DEFAULT_COUNT_LIMIT = 10_000;
+
+export interface BoundedCountShape {
+  count: number;
+  exact: boolean;
+}
+
+export const BoundedCount = builder.objectRef<BoundedCountShape>('BoundedCount').implement({
+  description: '有上限的计数 / A count that stops at a limit',
+  fields: (t) => ({
+    count: t.exposeInt('count', { description: '符合条件的行数，至多为 limit / Rows matching, at most the limit' }),
+    exact: t.exposeBoolean('exact', {
+      description: 'true：count 即总数；false：多于 count 行 / true: count is the total; false: more than count rows match',
+    }),
+  }),
+});
+
+/** { count, exact } from a count of at most limit + 1 rows. */
+export const bounded = (counted: number, limit: number): BoundedCountShape => ({ count: Math.min(counted, limit), exact: counted <= limit });
+
+/** The limit argument, checked: 1 ≤ limit ≤ MAX_COUNT_LIMIT (default DEFAULT_COUNT_LIMIT). */
+export function countLimit(limit: number | null | undefined): number {
+  const n = limit ?? DEFAULT_COUNT_LIMIT;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_COUNT_LIMIT)
+    throw new InputError('limit', 'COUNT_LIMIT', {
+      zh: `计数上限应在 1 到 ${MAX_COUNT_LIMIT} 之间`,
+      en: `the count limit must be between 1 and ${MAX_COUNT_LIMIT}`,
+    });
+  return n;
+}
+
+/** The first field `name` in the field's selection (fragments included), if it asks for one. */
+export function selectedField(info: GraphQLResolveInfo, name: string): FieldNode | undefined {
+  const walk = (set: SelectionSetNode | undefined): FieldNode | undefined => {
+    for (const s of set?.selections ?? []) {
+      const found =
+        s.kind === 'Field'
+          ? s.name.value === name
+            ? s
+            : undefined
+          : walk(s.kind === 'InlineFragment' ? s.selectionSet : info.fragments[s.name.value]?.selectionSet);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  for (const n of info.fieldNodes) {
+    const found = walk(n.selectionSet);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The limit of the page's first `boundedCount` selection (its argument, a variable or the default), so that the
+ * count can run beside the rows; null when it is not selected. Another alias with another limit counts in its own
+ * resolver.
+ */
+export function selectedCountLimit(info: GraphQLResolveInfo): number | null {
+  const node = selectedField(info, 'boundedCount');
+  if (!node) return null;
+  const def = (getNamedType(info.returnType) as GraphQLObjectType).getFields?.().boundedCount;
+  if (!def) return null;
+  return countLimit(getArgumentValues(def, node, info.variableValues).limit as number | null | undefined);
+}

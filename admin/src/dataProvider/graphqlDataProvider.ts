@@ -2,7 +2,9 @@
 //
 // API convention relied on, per resource (server/src/shared/pagination.ts; names and selections in fields.ts):
 //   <plural>(filter: <Type>Filter, sort: <Type>Sort, page: Int, perPage: Int ≤ 100)
-//       → { nodes { ... } totalCount pageInfo { hasNextPage hasPreviousPage } }
+//       → { nodes { ... } boundedCount(limit: 10000) { count exact } pageInfo { hasNextPage hasPreviousPage } }
+//   (a list counts its rows up to COUNT_LIMIT: exact below it, react-admin's partial pagination — next / previous,
+//   "1–25 of more than 25" — above it; an exact count of a million rows cost a scan of the table on every page)
 //   <singular>(id: ID!) → the record, or a NOT_FOUND error
 //   <Type>Filter accepts `ids: [ID!]` (getMany) and the reference fields used by getManyReference.
 // Requests for more than 100 rows (the export button asks for 1,000) are split into pages of 100.
@@ -32,12 +34,18 @@ import { isSpecial, specialList } from './special';
 
 /** The server's largest page (MAX_PAGE_SIZE). */
 const MAX_PAGE = 100;
+/** Lists count their rows exactly up to this many (boundedCount); beyond, they page without a total. */
+export const COUNT_LIMIT = 10_000;
 
 interface Connection<R extends RaRecord> {
     nodes: R[];
-    totalCount: number;
+    boundedCount: { count: number; exact: boolean };
     pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean };
 }
+
+/** The total for react-admin: the count when exact; undefined (partial pagination with pageInfo) beyond COUNT_LIMIT. */
+const totalOf = (connection: Connection<RaRecord>): number | undefined =>
+    connection.boundedCount.exact ? connection.boundedCount.count : undefined;
 
 function definitionOf(resource: string): ResourceFields {
     const definition = resourceFields[resource];
@@ -75,7 +83,7 @@ async function fetchPage<R extends RaRecord>(resource: string, request: ListRequ
     const query = `query ${resource}List($page: Int, $perPage: Int${sortable ? `, $sort: ${type}Sort` : ''}, $filter: ${type}Filter) {
   ${resource}(page: $page, perPage: $perPage${sortable ? ', sort: $sort' : ''}, filter: $filter) {
     nodes { ${selectionOf(definition, 'list', currentActor()?.role ?? null)} }
-    totalCount
+    boundedCount(limit: ${COUNT_LIMIT}) { count exact }
     pageInfo { hasNextPage hasPreviousPage }
   }
 }`;
@@ -89,20 +97,22 @@ async function fetchList<R extends RaRecord>(resource: string, request: ListRequ
     if (isSpecial(resource)) return specialList<R>(resource, request);
     if (request.perPage <= MAX_PAGE) {
         const connection = await fetchPage<R>(resource, request);
-        return { data: connection.nodes, total: connection.totalCount, pageInfo: connection.pageInfo };
+        return { data: connection.nodes, total: totalOf(connection), pageInfo: connection.pageInfo };
     }
     // A large request (export): walk pages of 100 covering the same rows, in order.
     const first = (request.page - 1) * request.perPage;
     const rows: R[] = [];
-    let total = 0;
+    let total: number | undefined = 0;
+    let hasNextPage = false;
     for (let page = Math.floor(first / MAX_PAGE) + 1; ; page++) {
         const connection = await fetchPage<R>(resource, { ...request, page, perPage: MAX_PAGE });
-        total = connection.totalCount;
+        total = totalOf(connection);
         const pageStart = (page - 1) * MAX_PAGE;
         rows.push(...connection.nodes.slice(Math.max(0, first - pageStart)));
+        hasNextPage = connection.pageInfo.hasNextPage || rows.length > request.perPage;
         if (!connection.pageInfo.hasNextPage || rows.length >= request.perPage) break;
     }
-    return { data: rows.slice(0, request.perPage), total };
+    return { data: rows.slice(0, request.perPage), total, pageInfo: { hasNextPage, hasPreviousPage: first > 0 } };
 }
 
 function notYetAvailable(action: string): Promise<never> {

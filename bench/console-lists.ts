@@ -9,6 +9,7 @@
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm exec tsx bench/console-lists.ts \
 //     [--db ssj_lists1m] [--keep] [--targets 1000000] [--records 200000] [--audit 1000000] \
 //     [--runs 50] [--warmup 3] [--only <regexp on case names>] [--explain [<regexp>]] [--budget 300] [--port 4211]
+//     [--count bounded|total]
 //
 // Data: without --db, a fresh database ssj_bench_lists_<pid> gets the demo, the demo accounts, --targets synthetic
 // targets and --records synthetic records (`pnpm db:seed --scale … --records …`: ≈ 60–200 s), then the rows the seed
@@ -22,6 +23,8 @@
 // of the wall time as the client sees it. Before timing, each document is sent once more in this process through
 // yoga.fetch (not production: the response carries extensions.sqlStatements) to count its SQL statements; with
 // --explain every statement of the matching cases is run again under EXPLAIN (ANALYZE, BUFFERS) and printed.
+// --count total sends `totalCount` (the exact count every list asked for before the console moved to boundedCount)
+// instead of the console's `boundedCount(limit: COUNT_LIMIT) { count exact }`, for before/after figures.
 // Exits 1 if any request fails; --budget N lists the cases whose p99 exceeds N ms (exit 2 when any does).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -52,6 +55,7 @@ const BUDGET = num('budget', 0);
 const ONLY = opt('only', '');
 const EXPLAIN = flag('explain') ? opt('explain', '.') : '';
 const EXISTING = opt('db', '');
+const COUNT = opt('count', 'bounded');
 const DB_NAME = EXISTING || `ssj_bench_lists_${process.pid}`;
 const BASE = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbUrl = (name: string) => Object.assign(new URL(BASE), { pathname: `/${name}` }).toString();
@@ -234,7 +238,15 @@ function defaultSort(resource: string, d: ResourceFields): { field: string; orde
   return { field: m[1]!, order: m[2] as 'ASC' | 'DESC' };
 }
 
-/** graphqlDataProvider.ts fetchPage, verbatim. */
+// The count the console's lists ask for: graphqlDataProvider.ts's COUNT_LIMIT and its selection, read from the source
+// (that file imports react-admin, which this process does not load); a change there that this does not follow fails.
+const PROVIDER = fs.readFileSync(path.join(REPO_ROOT, 'admin', 'src', 'dataProvider', 'graphqlDataProvider.ts'), 'utf8');
+const COUNT_LIMIT = Number(/export const COUNT_LIMIT = ([\d_]+);/.exec(PROVIDER)?.[1]?.replace(/_/g, ''));
+if (!COUNT_LIMIT || !PROVIDER.includes('boundedCount(limit: ${COUNT_LIMIT}) { count exact }'))
+  throw new Error('admin/src/dataProvider/graphqlDataProvider.ts no longer asks for boundedCount(limit: COUNT_LIMIT) { count exact }: update listDocument');
+const COUNT_SELECTION = COUNT === 'total' ? 'totalCount' : `boundedCount(limit: ${COUNT_LIMIT}) { count exact }`;
+
+/** graphqlDataProvider.ts fetchPage, verbatim (with --count total: totalCount instead of boundedCount). */
 function listDocument(resource: string, role: Role): string {
   const definition = resourceFields[resource]!;
   const { type } = definition;
@@ -242,7 +254,7 @@ function listDocument(resource: string, role: Role): string {
   return `query ${resource}List($page: Int, $perPage: Int${sortable ? `, $sort: ${type}Sort` : ''}, $filter: ${type}Filter) {
   ${resource}(page: $page, perPage: $perPage${sortable ? ', sort: $sort' : ''}, filter: $filter) {
     nodes { ${selectionOf(definition, 'list', role)} }
-    totalCount
+    ${COUNT_SELECTION}
     pageInfo { hasNextPage hasPreviousPage }
   }
 }`;
@@ -375,6 +387,9 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
 };
 
+/** An exact total, or (negative) "more than" a bounded count. */
+const totalText = (t: number) => (t < 0 ? `> ${(-t).toLocaleString('en')}` : t.toLocaleString('en'));
+
 interface Captured {
   query: string;
   params: string;
@@ -426,11 +441,11 @@ async function main() {
       if (times.length < RUNS) continue;
       const field = last?.data ? Object.values(last.data)[0] : undefined;
       const rows = Array.isArray(field?.nodes) ? field.nodes.length : Array.isArray(field?.items) ? field.items.length : field ? 1 : 0;
-      const total = typeof field?.totalCount === 'number' ? field.totalCount : null;
+      const total = typeof field?.totalCount === 'number' ? field.totalCount : field?.boundedCount ? (field.boundedCount.exact ? field.boundedCount.count : -field.boundedCount.count) : null;
       const r = { c, p50: percentile(times, 50), p99: percentile(times, 99), max: Math.max(...times), statements, rows, total };
       results.push(r);
       log(`${c.name.padEnd(58)} ${ROLE_LABEL[c.role].padEnd(6)} p50 ${r.p50.toFixed(0).padStart(5)}  p99 ${r.p99.toFixed(0).padStart(5)}  max ${r.max.toFixed(0).padStart(5)} ms  ` +
-          `${statements} stmt  ${rows} rows${total != null ? ` of ${total}` : ''}`);
+          `${statements} stmt  ${rows} rows${total != null ? ` of ${totalText(total)}` : ''}`);
       for (const q of plans) {
         const plan = await db.raw.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${q.query}`, JSON.parse(q.params) as unknown[]);
         console.log(`\n--- ${c.name} (${ROLE_LABEL[c.role]}), statement (${q.duration} ms in the counting run):\n${q.query}\n${JSON.stringify(JSON.parse(q.params)).slice(0, 400)}\n${plan.rows.map((x) => x['QUERY PLAN']).join('\n')}\n`);
@@ -445,7 +460,7 @@ async function main() {
   }
   console.log(`\n| page | as | p50 ms | p99 ms | max ms | SQL statements | rows (of total) |\n|---|---|---|---|---|---|---|`);
   for (const r of results)
-    console.log(`| ${r.c.name} | ${ROLE_LABEL[r.c.role]} | ${r.p50.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.max.toFixed(0)} | ${r.statements} | ${r.rows}${r.total != null ? ` (${r.total.toLocaleString('en')})` : ''} |`);
+    console.log(`| ${r.c.name} | ${ROLE_LABEL[r.c.role]} | ${r.p50.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.max.toFixed(0)} | ${r.statements} | ${r.rows}${r.total != null ? ` (${totalText(r.total)})` : ''} |`);
   log(`load average at the end: ${load()}; node ${process.version}, ${os.cpus().length} CPUs`);
   const over = BUDGET ? results.filter((r) => r.p99 > BUDGET) : [];
   if (BUDGET) log(over.length ? `${over.length} case(s) over p99 ${BUDGET} ms: ${over.map((r) => `${r.c.name} (${ROLE_LABEL[r.c.role]}) ${r.p99.toFixed(0)}`).join('; ')}` : `every case within p99 ${BUDGET} ms`);

@@ -10,6 +10,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { schema } from './schema.ts';
 import { createContext, requestIds, responseCookies, type Context } from './context.ts';
 import { db } from './db/database.ts';
+import { databaseUnavailable, serviceUnavailableError } from './db/unavailable.ts';
 import { PLAYGROUND_TABS } from './playground.ts';
 import { logger } from './shared/logger.ts';
 import { LIMITS } from './shared/limits.ts';
@@ -20,6 +21,8 @@ import { EXPORT_PATHS, handleReportExport } from './modules/report/report.export
 import { ATTACHMENT_PATH, attachmentResponse } from './modules/record/record.http.ts';
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._-]{8,64}$/;
+/** /readyz answers 503 when the database has not answered `select 1` within this time. */
+const READY_TIMEOUT_MS = 2000;
 const json = (fetchAPI: { Response: typeof Response }, body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new fetchAPI.Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
@@ -39,14 +42,24 @@ function useEdge(): Plugin {
       if (url.pathname === '/healthz') endResponse(json(fetchAPI, { status: 'ok' }));
       else if (url.pathname.startsWith(ATTACHMENT_PATH)) endResponse(await attachmentResponse(request, url.pathname, fetchAPI));
       else if (url.pathname === '/readyz') {
-        let ready = false;
+        // ready = the database answers `select 1` within READY_TIMEOUT_MS; otherwise 503 with a typed body
+        let reason: string | null = null;
+        let timer: NodeJS.Timeout | undefined;
         try {
-          await db().raw.query('select 1');
-          ready = true;
-        } catch {
-          ready = false;
+          await Promise.race([
+            db().raw.query('select 1'),
+            new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('READY_TIMEOUT')), READY_TIMEOUT_MS))),
+          ]);
+        } catch (e) {
+          reason = (e as Error).message === 'READY_TIMEOUT' ? 'TIMEOUT' : (databaseUnavailable(e) ?? 'ERROR');
+        } finally {
+          clearTimeout(timer);
         }
-        endResponse(json(fetchAPI, { status: ready ? 'ready' : 'unavailable', database: ready ? db().kind : null }, ready ? 200 : 503));
+        endResponse(
+          reason
+            ? json(fetchAPI, { status: 'unavailable', code: 'DATABASE_UNAVAILABLE', reason, database: db().kind }, 503)
+            : json(fetchAPI, { status: 'ready', database: db().kind }),
+        );
       } else if ((EXPORT_PATHS as readonly string[]).includes(url.pathname)) endResponse(await handleReportExport(request, url));
     },
     onResponse({ request, response }) {
@@ -71,7 +84,10 @@ function useRequestLog(): Plugin<Context> {
           const unexpected = errors.filter((e) => !(e.originalError instanceof AppError) && !(e.originalError instanceof GraphQLError) && e.originalError);
           for (const e of unexpected) {
             (e as GraphQLError & { requestId?: string }).requestId = ctx.requestId;
-            logger.error({ requestId: ctx.requestId, path: e.path, err: e.originalError }, 'unexpected error');
+            // the database unreachable or restarting is an outage, not a bug: a warning, and SERVICE_UNAVAILABLE for the client
+            const down = databaseUnavailable(e.originalError);
+            if (down) logger.warn({ requestId: ctx.requestId, path: e.path, reason: down }, 'database unavailable');
+            else logger.error({ requestId: ctx.requestId, path: e.path, err: e.originalError }, 'unexpected error');
           }
           const statements = db().stats.statements - statementsBefore;
           if (process.env.NODE_ENV !== 'production' && 'extensions' in result === false) {
@@ -111,6 +127,7 @@ export const yoga = createYoga<Record<string, unknown>, Context>({
     maskError(error, message) {
       const e = error as GraphQLError & { requestId?: string };
       if (e instanceof GraphQLError && (!e.originalError || e.originalError instanceof GraphQLError)) return e;
+      if (databaseUnavailable(error)) return serviceUnavailableError(e.requestId ?? null);
       return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: e.requestId ?? null } });
     },
   },

@@ -115,6 +115,12 @@ describe('xlsx reader against hostile markup', () => {
     ]);
   });
 
+  it('counts the rows of a sheet that inflates in many chunks exactly (a row end near a chunk edge counts once)', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>第${i}行 ${'x'.repeat(i % 37)}</t></is></c></row>`).join('');
+    const src = await openXlsx(handMade(sheet(rows)));
+    expect(src.rowCount).toBe(20_000);
+  });
+
   it('refuses DTDs, truncated sheets, bad row numbers, unclosed cells, missing shared strings, references beyond Unicode', async () => {
     expect(await reason(openXlsx(handMade(`<!DOCTYPE x [<!ENTITY a "b">]>${sheet('')}`)))).toBe('XML_DTD');
     expect(await reason(openXlsx(handMade(sheet('<row r="1"><c r="A1"><v>1</v></c></row>').replace('</sheetData></worksheet>', ''))))).toBe('FILE_CORRUPT');

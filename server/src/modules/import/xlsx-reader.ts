@@ -207,7 +207,8 @@ async function countRows(buf: Buffer, e: ZipEntry): Promise<number> {
   let ended = false;
   for await (const chunk of inflateEntry(buf, e)) {
     const hay = tail.length ? Buffer.concat([tail, chunk]) : chunk;
-    for (const needle of [a, b]) for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length)) n++;
+    // an occurrence that lies wholly inside the carried tail was counted with the previous chunk
+    for (const needle of [a, b]) for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length)) if (i + needle.length > tail.length) n++;
     if (hay.includes('<!') && dtd.some((d) => hay.includes(d))) throw dtdProblem();
     // the end of <sheetData> must come after every row (a row after it would not be data either)
     const end = hay.lastIndexOf('sheetData');

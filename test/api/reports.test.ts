@@ -7,14 +7,13 @@ import ExcelJS from 'exceljs';
 import { useTestDatabase } from '../helpers/db.ts';
 import { gql, gqlOk } from '../helpers/graphql.ts';
 import { apiKeyActor, userActor } from '../helpers/auth.ts';
-import { testUscc } from '../fixtures/scenario.ts';
-import { prisma } from '../../server/src/db/database.ts';
+import { reportDataset } from '../fixtures/reports.ts';
+import { db } from '../../server/src/db/database.ts';
+import { rebuildRollup } from '../../server/src/modules/report/report.rollup.ts';
 import { yoga } from '../../server/src/yoga.ts';
 
 useTestDatabase();
 
-const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const ts = (s: string) => new Date(s);
 type Ids = Record<string, string>;
 const dep: Ids = {};
 const item: Ids = {};
@@ -23,122 +22,17 @@ const rec: Ids = {};
 let office: Record<string, string>;
 
 async function dataset() {
-  const p = prisma();
-  const depts = [
-    ['A', 'SCJGJ', '市场监管局', true],
-    ['B', 'YJGLJ', '应急管理局', true],
-    ['C', 'WJJ', '卫健局', true],
-    ['D', 'SWJ', '=税务局', true], // a name starting with "=": exports must escape it
-    ['E', 'OLD', '已撤并局', false],
-  ] as const;
-  for (const [k, code, name, active] of depts)
-    dep[k] = (await p.department.create({ data: { code, name, shortName: name, active, sortOrder: code.charCodeAt(0), isOfficeHost: k === 'A' } })).id;
-  for (const [k, dk, active] of [['A1', 'A', true], ['A2', 'A', true], ['A3', 'A', false], ['B1', 'B', true], ['C1', 'C', true], ['D1', 'D', true]] as const)
-    item[k] = (
-      await p.checkItem.create({
-        data: { code: `ITEM-${k}`, name: `事项${k}`, category: 'KEY', domain: '综合', legalBasis: '依据', departmentId: dep[dk]!, content: '内容', methods: ['ON_SITE'], targetType: 'ENTERPRISE', active },
-      })
-    ).id;
-  const targets: { id: string }[] = [];
-  for (let i = 1; i <= 8; i++)
-    targets.push(await p.target.create({ data: { uscc: testUscc(i), name: `报告测试${i}号有限公司`, regionCode: '370687', industryCode: 'C1391' } }));
-  const mkTask = async (k: string, lead: string, status: string, start: string, end: string, due: string, parts: [string, 'ACCEPTED' | 'PENDING' | 'DECLINED'][], year = 2025) => {
-    const t = await p.task.create({
-      data: {
-        code: `2025-T${k}`, name: `任务${k}`, year, mode: 'COMPREHENSIVE', leadDepartmentId: dep[lead]!, status: status as never,
-        windowStart: d(start), windowEnd: d(end), inspectionEndOn: d(end), publicationDueOn: d(due), ratioABp: 300, ratioBBp: 500, ratioCBp: 1000, ratioDBp: 2000,
-        participants: { create: [{ departmentId: dep[lead]!, role: 'LEAD', acceptance: 'ACCEPTED' }, ...parts.map(([x, a]) => ({ departmentId: dep[x]!, role: 'PARTICIPANT' as const, acceptance: a }))] },
-      },
-    });
-    task[k] = t.id;
-  };
-  // T1 spans Q1/Q2 (window 03-10 … 04-20): placed in Q2 by its inspection end; C declined
-  await mkTask('1', 'A', 'CLOSED', '2025-03-10', '2025-04-20', '2025-05-20', [['B', 'ACCEPTED'], ['C', 'DECLINED']]);
-  await mkTask('2', 'B', 'PUBLISHED', '2025-05-01', '2025-06-15', '2025-07-14', [['A', 'ACCEPTED']]);
-  await mkTask('3', 'C', 'INSPECTING', '2025-06-01', '2025-06-20', '2025-07-18', []);
-  await mkTask('4', 'A', 'CANCELLED', '2025-05-01', '2025-05-31', '2025-06-30', [['B', 'ACCEPTED']]);
-  await mkTask('5', 'A', 'CLOSED', '2025-02-01', '2025-02-28', '2025-03-28', [['C', 'PENDING']]);
-  await mkTask('6', 'B', 'REISSUED', '2025-04-01', '2025-05-20', '2025-06-18', []);
-
-  // task items (coverage counts an item of a task once a result is entered for it)
-  const ti = (t: string, it: string, dk: string) => ({ taskId: task[t]!, checkItemId: item[it]!, departmentId: dep[dk]! });
-  await p.taskItem.createMany({
-    data: [ti('1', 'A1', 'A'), ti('1', 'A2', 'A'), ti('1', 'B1', 'B'), ti('2', 'B1', 'B'), ti('2', 'A1', 'A'), ti('3', 'C1', 'C'), ti('4', 'A1', 'A'), ti('5', 'A2', 'A'), ti('5', 'C1', 'C')],
-  });
-
-  const draw = async (t: string, stratified: boolean, status: 'LOCKED' | 'VOIDED' = 'LOCKED') =>
-    p.draw.create({
-      data: {
-        taskId: task[t]!, kind: 'TARGET', status, stratified, params: '{}', candidateCount: 8, candidateHash: 'a'.repeat(64), commitment: 'b'.repeat(64),
-        serverSeed: 'c'.repeat(64), publicInputSource: '观察员', lockedAt: status === 'LOCKED' ? ts('2025-03-01T10:00:00+08:00') : null,
-      },
-    });
-  await draw('1', true);
-  await draw('1', true, 'VOIDED');
-  await draw('2', false);
-  await draw('3', true);
-  await draw('4', true);
-  await draw('5', true);
-
-  const mkRecord = async (k: string, t: string, target: number, on: string) => {
-    rec[k] = (await p.inspectionRecord.create({ data: { taskId: task[t]!, targetId: targets[target - 1]!.id, inspectedOn: d(on), status: 'COMPLETE' } })).id;
-  };
-  await mkRecord('R1', '1', 1, '2025-04-10');
-  await mkRecord('R2', '1', 2, '2025-04-11');
-  await mkRecord('R3', '1', 3, '2025-04-12');
-  await mkRecord('R4', '2', 4, '2025-06-10');
-  await mkRecord('R5', '3', 5, '2025-06-18');
-  await mkRecord('R6', '4', 6, '2025-05-20');
-  await mkRecord('R7', '5', 7, '2025-02-20');
-
-  // publications first (results reference them; a published result is immutable afterwards)
-  const pub: Ids = {};
-  const publish = async (r: string, dk: string, onTime: boolean, at: string) => {
-    pub[`${r}${dk}`] = (await p.publication.create({ data: { recordId: rec[r]!, departmentId: dep[dk]!, onTime, dueOn: d('2025-05-20'), publishedAt: ts(at) } })).id;
-  };
-  for (const [r, dk] of [['R1', 'A'], ['R1', 'B'], ['R2', 'A'], ['R3', 'A'], ['R3', 'B'], ['R4', 'A'], ['R4', 'B'], ['R7', 'A'], ['R7', 'C']] as const)
-    await publish(r, dk, true, '2025-05-06T10:00:00+08:00');
-  await publish('R2', 'B', false, '2025-06-03T10:00:00+08:00'); // the late publication
-
-  const result = async (r: string, it: string, dk: string, code: number, published: boolean) =>
-    p.itemResult.create({ data: { recordId: rec[r]!, checkItemId: item[it]!, departmentId: dep[dk]!, code, publicationId: published ? pub[`${r}${dk}`] : null } });
-  await result('R1', 'A1', 'A', 1, true);
-  await result('R1', 'B1', 'B', 9, true);
-  await result('R2', 'A1', 'A', 5, true);
-  await result('R2', 'A2', 'A', 1, true);
-  await result('R2', 'B1', 'B', 10, true);
-  const corrected = await result('R3', 'A1', 'A', 1, true);
-  await result('R3', 'B1', 'B', 1, true);
-  await result('R4', 'B1', 'B', 9, true);
-  await result('R4', 'A1', 'A', 2, true);
-  await result('R5', 'C1', 'C', 1, false); // unpublished, deadline passed
-  await result('R6', 'A1', 'A', 6, false); // cancelled task: not counted
-  await result('R7', 'A2', 'A', 1, true);
-  await result('R7', 'C1', 'C', 1, true);
-
-  // The correction: 1 → 8, approved at 07:00 on 1 April in China (still 31 March in UTC): a Q2 correction.
-  await p.correction.create({
-    data: { itemResultId: corrected.id, publicationId: pub.R3A!, reason: '录入错误', oldCode: 1, newCode: 8, status: 'APPROVED', dueOn: d('2025-04-08'), decidedAt: ts('2025-04-01T07:00:00+08:00'), requestedAt: ts('2025-03-28T10:00:00+08:00') },
-  });
-  // a rejected correction changes nothing
-  await p.correction.create({
-    data: { itemResultId: corrected.id, publicationId: pub.R3A!, reason: '申请', oldCode: 1, newCode: 3, status: 'REJECTED', dueOn: d('2025-04-08'), decidedAt: ts('2025-04-02T07:00:00+08:00') },
-  });
-
-  const fu = (dk: string, target: number, created: string, due: string, closed: string | null) =>
-    p.followUp.create({
-      data: {
-        targetId: targets[target - 1]!.id, taskId: task['1']!, departmentId: dep[dk]!, kind: 'RECTIFICATION', description: '责令整改', createdAt: ts(created), dueOn: d(due),
-        status: closed ? 'CLOSED' : 'OPEN', closedAt: closed ? ts(closed) : null,
-      },
-    });
-  await fu('A', 2, '2025-04-25T10:00:00+08:00', '2025-05-25', '2025-05-20T10:00:00+08:00'); // F1
-  await fu('B', 2, '2025-05-05T10:00:00+08:00', '2025-06-10', null); // F2: overdue
-  await fu('A', 3, '2025-03-01T10:00:00+08:00', '2025-07-15', '2025-08-01T10:00:00+08:00'); // F3
+  const ids = await reportDataset();
+  Object.assign(dep, ids.dep);
+  Object.assign(item, ids.item);
+  Object.assign(task, ids.task);
+  Object.assign(rec, ids.rec);
 }
 
 beforeAll(async () => {
   await dataset();
+  // the dataset is inserted directly, as data loaded by SQL would be: the report rollup is rebuilt from it
+  await rebuildRollup(db());
   office = (await userActor('OFFICE_ADMIN', dep.A)).headers;
 });
 

@@ -5,8 +5,10 @@
 //   500 records per task, ~12,500 per quarter for n = 200,000), with draws, item results (one per task item of
 //   every participating department), publications, corrections and follow-ups: the data of the report benchmark
 //   (bench/report.ts, docs/BENCHMARKS.md). Ids are md5-derived from sequence numbers: same n, same rows.
+// Both rebuild the report rollup of the tasks they wrote (report.rollup.ts), in the same transaction.
 import type { Database } from '../database.ts';
 import { inTransaction, type SqlRunner } from './sql.ts';
+import { rebuildWith } from '../../modules/report/report.rollup.ts';
 
 const uid = (expr: string) => `md5(${expr})::uuid`;
 /** A pseudo-random integer in [0, m) from a number and a salt. */
@@ -76,6 +78,8 @@ export async function seedDemoResults(sql: SqlRunner): Promise<number> {
              WHERE r.task_id = ${T} AND ir.code IN (5, 8, 10)) ir
       JOIN inspection_record r ON r.id = ir.record_id
      WHERE n <= 4`);
+  // the report rollup of the task (written by SQL here, not through the services that keep it)
+  await rebuildWith(sql, [task.id]);
   return records;
 }
 
@@ -203,13 +207,17 @@ export async function addScaleRecords(database: Database, n: number, opts: { log
        CROSS JOIN LATERAL (SELECT ${h(`r.k * 1000 + r.j`, 15, 100)} < 85 AND r.e + 60 < current_date AS closed, ${h(`r.k * 1000 + r.j`, 16, 50)}::int AS days) c
        WHERE ir.code IN (8, 10)`);
     step(`${corrections} corrections, ${followUps} follow-ups`);
+    // the report rollup of the synthetic tasks (written by SQL here, not through the services that keep it)
+    const rolled = (await sql.query<{ id: string }>(`SELECT DISTINCT task_id::text AS id FROM s_rec`)).map((r) => r.id);
+    await rebuildWith(sql, rolled);
+    step(`report rollup of ${rolled.length} tasks`);
     const [check] = await sql.query<{ records: number }>(`SELECT count(*)::int AS records FROM inspection_record r JOIN s_rec s ON s.id = r.id`);
     if (check!.records !== n) throw new Error(`addScaleRecords: wrote ${check!.records} records, expected ${n}`);
     return { tasks, records, itemResults, publications, corrections, followUps };
   });
   const ta = performance.now();
   await database.raw.exec(
-    'ANALYZE task; ANALYZE task_participant; ANALYZE task_item; ANALYZE draw; ANALYZE inspection_record; ANALYZE item_result; ANALYZE publication; ANALYZE correction; ANALYZE follow_up',
+    'ANALYZE task; ANALYZE task_participant; ANALYZE task_item; ANALYZE draw; ANALYZE inspection_record; ANALYZE item_result; ANALYZE publication; ANALYZE correction; ANALYZE follow_up; ANALYZE report_task; ANALYZE report_task_department; ANALYZE report_task_item',
   );
   log(`records: analyze (${Math.round(performance.now() - ta)} ms)`);
   return { ...summary, ms: Math.round(performance.now() - t0) };

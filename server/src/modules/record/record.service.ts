@@ -11,6 +11,8 @@
 //
 // Concurrency: every change to a record first locks its task row (lockTask / transitionTask), so completeness and
 // "everything published" are computed by one transaction at a time and the task moves exactly once.
+// The report rollup (report/report.rollup.ts) follows every write that changes a report figure — result entry,
+// publication, an approved correction — in the same transaction: takeOut before the write, putBack after it.
 import { createHash } from 'node:crypto';
 import type { Context } from '../../context.ts';
 import { prisma } from '../../db/database.ts';
@@ -28,6 +30,7 @@ import { visibleWhere, withVisibility } from '../access/visibility.ts';
 import { loadCalendarTx, publicationDueTx } from '../calendar/calendar.service.ts';
 import { linkCreditForPublished, relinkCreditForCorrection, type PublishedResult } from '../credit/credit.service.ts';
 import { TASK_STATUS_ZH, lockTask, transitionTask } from '../task/task.state.ts';
+import { putBack, takeOut } from '../report/report.rollup.ts';
 import { MAX_RESULT_CODE, MIN_RESULT_CODE, OFF_SITE_CODES, RESULT_CODES, resultCodeZh } from './result-codes.ts';
 import type { GraphQLResolveInfo } from 'graphql';
 
@@ -324,6 +327,8 @@ export async function enterItemResults(ctx: Ctx, recordId: string, results: Item
       const published = existing.find((e) => e.publicationId);
       if (published) throw publishedImmutable({ recordId: id, itemResultId: published.id, field: `results[${rows.findIndex((r) => r.checkItemId === published.checkItemId)}]` });
       const byItem = new Map(existing.map((e) => [e.checkItemId, e]));
+      // the report rollup: the record's contribution out before the write, back in after it (report.rollup.ts)
+      await takeOut(tx, { recordIds: [id] });
       // one statement for the whole set; the conflict branch never touches a published row (refused above, trigger below)
       await tx.$executeRaw`
         insert into item_result (record_id, department_id, check_item_id, code, note, entered_by, entered_at)
@@ -333,6 +338,7 @@ export async function enterItemResults(ctx: Ctx, recordId: string, results: Item
         on conflict (record_id, check_item_id) do update
           set code = excluded.code, note = excluded.note, entered_by = excluded.entered_by, entered_at = excluded.entered_at
           where item_result.publication_id is null`;
+      await putBack(tx, { recordIds: [id] });
       audit.record({
         operation: 'enterItemResults',
         entity: 'InspectionRecord',
@@ -490,6 +496,8 @@ async function publishParts(tx: Tx, audit: Audit, actor: Actor, task: TaskFacts,
   const dueOn = task.publicationDueOn ?? (await publicationDueTx(tx, task.inspectionEndOn));
   const onTime = todayInChina(now) <= dueOn;
   const itemCount = (await tx.taskItem.count({ where: { taskId: task.id, departmentId } })) | 0;
+  const rollup = recordIds ? { recordIds } : { taskIds: [task.id] };
+  await takeOut(tx, rollup);
   const published = await tx.$queryRaw<{ publicationId: string; recordId: string; itemResultId: string; targetId: string; code: number }[]>`
     with parts as (
       select r.id from inspection_record r
@@ -509,6 +517,7 @@ async function publishParts(tx: Tx, audit: Audit, actor: Actor, task: TaskFacts,
     select l.publication_id::text as "publicationId", l.record_id::text as "recordId", l.id::text as "itemResultId", r.target_id::text as "targetId", l.code
       from linked l join inspection_record r on r.id = l.record_id
      order by l.record_id, l.id`;
+  await putBack(tx, rollup);
   const byPublication = new Map<string, { recordId: string; results: { id: string; code: number }[] }>();
   for (const p of published) {
     const entry = byPublication.get(p.publicationId) ?? { recordId: p.recordId, results: [] };
@@ -674,7 +683,7 @@ export async function decideCorrection(ctx: Ctx, correctionId: string, approve: 
     if (!locked.length) throw new NotFoundError('更正', id);
     const c = await tx.correction.findUniqueOrThrow({
       where: { id },
-      include: { publication: { select: { departmentId: true } }, itemResult: { select: { id: true, departmentId: true, record: { select: { taskId: true, targetId: true } } } } },
+      include: { publication: { select: { departmentId: true } }, itemResult: { select: { id: true, recordId: true, departmentId: true, record: { select: { taskId: true, targetId: true } } } } },
     });
     if (!isDeptStaff(a) || a.departmentId !== c.publication.departmentId)
       throw new AppError('FORBIDDEN', { zh: '只有结果所属部门的负责人可以决定更正', en: 'only the head of the department that owns the result decides a correction' }, { reason: 'NOT_OWNING_DEPARTMENT' });
@@ -692,7 +701,11 @@ export async function decideCorrection(ctx: Ctx, correctionId: string, approve: 
       );
     const now = new Date();
     const status = approve ? 'APPROVED' : 'REJECTED';
+    // an approval changes the result's effective code: the record's report rollup is taken out and put back around
+    // it (this also locks the task row, which serialises it with the task's other record writes)
+    if (approve) await takeOut(tx, { recordIds: [c.itemResult.recordId] });
     await tx.correction.update({ where: { id }, data: { status, decidedBy: a.id, decidedAt: now, decisionNote } });
+    if (approve) await putBack(tx, { recordIds: [c.itemResult.recordId] });
     audit.record({ operation: approve ? 'approveCorrection' : 'rejectCorrection', entity: 'Correction', entityId: id, before: { status: 'REQUESTED' }, after: { status, decisionNote, decidedAt: now } });
     if (approve)
       await relinkCreditForCorrection(

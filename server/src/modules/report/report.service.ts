@@ -2,8 +2,9 @@
 // definitions (docs/REPORTS.md). draw.service's drawStratificationRate (by task year, over the draws the caller may
 // see) is the same credit-class definition as the report's creditClassAppliedRate; it is referenced, not repeated.
 //
-// Cost: a report is ONE SQL statement (report.sql.ts: the period and its predecessor, per department and in total);
-// a drill-down page is one statement too. No per-row work in Node beyond shaping ~2 × (departments + 1) rows.
+// Cost: a report is ONE SQL statement (report.sql.ts: the period and its predecessor, per department and in total),
+// which reads the records' figures from the rollup (report.rollup.ts) rather than from every result; a drill-down
+// page is one statement too, over the rows. No per-row work in Node beyond shaping ~2 × (departments + 1) rows.
 import type { Context } from '../../context.ts';
 import { db } from '../../db/database.ts';
 import { AppError, InputError } from '../../shared/errors.ts';
@@ -13,7 +14,7 @@ import { formatDate } from '../../shared/scalars.ts';
 import { todayInChina } from '../../shared/working-days.ts';
 import type { Actor } from '../access/actor.ts';
 import { FIGURES, FIGURE_BY_KEY, RESULT_CODES, RESULT_CODE_KEY, type FigureDef, type FigureUnit } from './report.figures.ts';
-import { REPORT_SQL, drillDownSql, type ReportRow } from './report.sql.ts';
+import { REPORT_ROWS_SQL, REPORT_SQL, drillDownSql, type ReportRow } from './report.sql.ts';
 
 export type PeriodKind = 'QUARTER' | 'YEAR' | 'YEAR_TO_DATE';
 
@@ -193,6 +194,11 @@ export interface ReportArgs {
   departmentId?: string | null;
   /** Evaluation date (tests); default today in China. */
   today?: string;
+  /**
+   * Where the record figures come from: the rollup (default, what every caller gets) or the rows (the definition;
+   * the equivalence tests compare the two). Not a GraphQL argument.
+   */
+  source?: 'rollup' | 'rows';
 }
 
 const isoOf = (d: Date | string | null | undefined) => (d == null ? null : typeof d === 'string' ? d : d.toISOString().slice(0, 10));
@@ -202,7 +208,7 @@ export async function report(ctx: Pick<Context, 'actor'>, args: ReportArgs): Pro
   const scope = scopeFor(ctx.actor, departmentId);
   const p = periodOf(args.kind, args.year, args.quarter, isoOf(args.asOf));
   const today = args.today ?? todayCn();
-  const { rows } = await db().raw.query<ReportRow>(REPORT_SQL, [p.from, p.to, p.previousFrom, p.previousTo, today]);
+  const { rows } = await db().raw.query<ReportRow>(args.source === 'rows' ? REPORT_ROWS_SQL : REPORT_SQL, [p.from, p.to, p.previousFrom, p.previousTo, today]);
   const prevBy = new Map(rows.filter((r) => r.pid === 1).map((r) => [r.department_id ?? '', r] as const));
   const current = rows.filter((r) => r.pid === 0);
   const show = scope.ownDepartmentId ?? departmentId;

@@ -1,9 +1,16 @@
 // The SQL behind the quarterly / annual report (季度通报). docs/REPORTS.md states every figure in words and in SQL;
-// this file is the executable form of the same definitions. BASE_CTES are shared by the report (one aggregate
-// statement for the period and its predecessor) and the drill-down (the rows behind one figure), so a figure and
-// its drill-down cannot disagree.
+// this file is the executable form of the same definitions.
 //
-// Parameters of BASE_CTES:
+// A report is ONE aggregate statement for the period and its predecessor, assembled from three parts:
+//   PERIOD_CTES   the period's tasks and the small tables read live (participants, draws, corrections, follow-ups)
+//   facts         per task: (record, department) pairs, results by effective code, records, check items used —
+//                 ROW_FACTS computes them from the rows (the definition), ROLLUP_FACTS reads them from the rollup
+//                 (report.rollup.ts, kept in step with every write); REPORT_SQL uses the rollup, REPORT_ROWS_SQL the rows
+//   DERIVED_CTES  tkx and cv, then the aggregation per department and in total (reportSql)
+// The drill-down (the rows behind one figure) runs on BASE_CTES, the row-level parts, so a figure and its
+// drill-down cannot disagree; test/api/reports-rollup.test.ts shows that both report statements agree.
+//
+// Parameters of every statement here:
 //   $1 period start, $2 period end (dates, inclusive)
 //   $3 previous period start, $4 previous period end (NULL: no previous period, e.g. in a drill-down)
 //   $5 evaluation date ("today", Asia/Shanghai): deadlines that have passed by then are due / overdue
@@ -14,8 +21,12 @@ export const PROBLEM_CODES = [2, 3, 5, 6, 8, 10] as const;
 const PROBLEM = `(${PROBLEM_CODES.join(',')})`;
 /** A timestamp's calendar date in China. */
 const cnDate = (col: string) => `(${col} at time zone 'Asia/Shanghai')::date`;
+/** count(*) filter (where <col> = k) as ck, for the ten result codes. */
+const CODE_COUNTS = (col: string) => Array.from({ length: 10 }, (_, i) => `count(*) filter (where ${col} = ${i + 1})::int as c${i + 1}`).join(', ');
 
-export const BASE_CTES = `
+/** What the period's tasks are, and the small row-level parts every report reads live: participants, draws,
+ * corrections by decision date, follow-ups, joint tasks of the year. */
+const PERIOD_CTES = `
 per as (
   select v.pid, v.d_from, v.d_to, date_trunc('year', v.d_to)::date as y_from, least(v.d_to, $5::date) as cutoff,
          -- the same days as instants (China time), so timestamps compare without conversion: [ts_from, ts_to)
@@ -37,6 +48,58 @@ tp as materialized (
   select k.pid, k.task_id, x.department_id, x.role::text as role
     from tk k join task_participant x on x.task_id = k.task_id and x.acceptance <> 'DECLINED'
 ),
+-- locked target draws of the period's counted tasks
+dr as (
+  select k.pid, k.task_id, d.id as draw_id, d.stratified, d.locked_at
+    from tk k join draw d on d.task_id = k.task_id and d.kind = 'TARGET' and d.status = 'LOCKED'
+   where k.counted
+),
+-- corrections approved in the period, attributed to the publishing department
+co as (
+  select p.pid, c.id as correction_id, pb.department_id, pb.record_id, r.task_id, r.target_id, c.item_result_id, c.old_code, c.new_code, c.decided_at
+    from per p
+    join correction c on c.status = 'APPROVED' and c.decided_at >= p.ts_from and c.decided_at < p.ts_to
+    join publication pb on pb.id = c.publication_id
+    join inspection_record r on r.id = pb.record_id
+),
+-- follow-ups of the owning department: opened / closed in the period, overdue at its end, due in it
+fu as (
+  select * from (
+    select p.pid, f.id as follow_up_id, f.department_id, f.task_id, f.target_id, f.status::text as status, f.due_on, f.created_at, f.closed_at,
+           f.created_at >= p.ts_from and f.created_at < p.ts_to as opened,
+           coalesce(f.closed_at >= p.ts_from and f.closed_at < p.ts_to, false) as closed,
+           f.created_at < p.ts_cutoff and f.due_on < p.cutoff and (f.closed_at is null or f.closed_at >= p.ts_cutoff) as overdue,
+           f.due_on between p.d_from and p.cutoff as due_in_period,
+           f.closed_at is not null and f.closed_at < p.ts_cutoff as closed_by_cutoff
+      from per p cross join follow_up f
+  ) z where opened or closed or overdue or due_in_period
+),
+-- active departments that neither led nor joined a joint task of the period's year (as plan.service
+-- departmentsWithoutJointTask: joint = at least two non-declined participants, task not cancelled)
+jt as (
+  select p.pid, t.id as task_id
+    from per p join task t on t.year = extract(year from p.d_to)::int and t.status <> 'CANCELLED'
+    join task_participant x on x.task_id = t.id and x.acceptance <> 'DECLINED'
+   group by p.pid, t.id having count(*) >= 2
+),
+nj as (
+  select p.pid, d.id as department_id
+    from per p cross join department d
+   where d.active and not exists (
+     select 1 from jt join task_participant x on x.task_id = jt.task_id and x.acceptance <> 'DECLINED'
+      where jt.pid = p.pid and x.department_id = d.id)
+),`;
+
+/**
+ * The facts of the period's records, row by row (the definition): cx, rs, pr, prx and ui, and from them the same
+ * per-task relations the rollup provides —
+ *   gd (pid, task_id, department_id, pairs, problem_pairs, published, published_on_time)
+ *   gc (pid, task_id, department_id, c1 … c10)   item results by effective code
+ *   gt (pid, task_id, records, problem_records)
+ *   ui (pid, check_item_id)                      check items used this year up to the period's end
+ * Non-cancelled tasks only, as docs/REPORTS.md says.
+ */
+const ROW_FACTS = `
 -- the latest approved correction of a result replaces its code
 cx as (
   select distinct on (c.item_result_id) c.item_result_id, c.new_code
@@ -70,41 +133,6 @@ prx as (
   select x.*, x.publication_id is not null as published, (x.publication_id is not null or k.due_on < $5::date) as due
     from pr x join tk k on k.pid = x.pid and k.task_id = x.task_id
 ),
-tkx as (
-  select k.*, coalesce(n.n, 0) as departments, coalesce(n.n, 0) >= 2 as joint,
-         k.completed and not coalesce(l.late, false) as on_time,
-         k.completed or k.due_on < $5::date as due
-    from tk k
-    left join (select pid, task_id, count(*)::int as n from tp group by pid, task_id) n on n.pid = k.pid and n.task_id = k.task_id
-    left join (select pid, task_id, bool_or(not on_time) as late from pr where publication_id is not null group by pid, task_id) l
-           on l.pid = k.pid and l.task_id = k.task_id
-),
--- locked target draws of the period's counted tasks
-dr as (
-  select k.pid, k.task_id, d.id as draw_id, d.stratified, d.locked_at
-    from tk k join draw d on d.task_id = k.task_id and d.kind = 'TARGET' and d.status = 'LOCKED'
-   where k.counted
-),
--- corrections approved in the period, attributed to the publishing department
-co as (
-  select p.pid, c.id as correction_id, pb.department_id, pb.record_id, r.task_id, r.target_id, c.item_result_id, c.old_code, c.new_code, c.decided_at
-    from per p
-    join correction c on c.status = 'APPROVED' and c.decided_at >= p.ts_from and c.decided_at < p.ts_to
-    join publication pb on pb.id = c.publication_id
-    join inspection_record r on r.id = pb.record_id
-),
--- follow-ups of the owning department: opened / closed in the period, overdue at its end, due in it
-fu as (
-  select * from (
-    select p.pid, f.id as follow_up_id, f.department_id, f.task_id, f.target_id, f.status::text as status, f.due_on, f.created_at, f.closed_at,
-           f.created_at >= p.ts_from and f.created_at < p.ts_to as opened,
-           coalesce(f.closed_at >= p.ts_from and f.closed_at < p.ts_to, false) as closed,
-           f.created_at < p.ts_cutoff and f.due_on < p.cutoff and (f.closed_at is null or f.closed_at >= p.ts_cutoff) as overdue,
-           f.due_on between p.d_from and p.cutoff as due_in_period,
-           f.closed_at is not null and f.closed_at < p.ts_cutoff as closed_by_cutoff
-      from per p cross join follow_up f
-  ) z where opened or closed or overdue or due_in_period
-),
 -- check items used this year up to the period's end: an item of a task (not cancelled, ending in that span) for
 -- which at least one result was entered on one of the task's records
 ui as (
@@ -117,31 +145,71 @@ ui as (
                    cross join lateral (select 1 from item_result ir where ir.record_id = r.id and ir.check_item_id = ti.check_item_id limit 1) x
                   where r.task_id = t.id)
 ),
+gd as (
+  select pid, task_id, department_id, count(*)::int as pairs, count(*) filter (where problem)::int as problem_pairs,
+         count(publication_id)::int as published, count(publication_id) filter (where on_time)::int as published_on_time
+    from pr group by pid, task_id, department_id
+),
+gc as (
+  select pid, task_id, department_id, ${CODE_COUNTS('code')}
+    from rs group by pid, task_id, department_id
+),
+gt as (
+  select pid, task_id, count(*)::int as records, count(*) filter (where problem)::int as problem_records
+    from (select pid, task_id, record_id, bool_or(problem) as problem from pr group by pid, task_id, record_id) z
+   group by pid, task_id
+),`;
+
+/**
+ * The same relations (gd, gc, gt, ui) read from the rollup (report.rollup.ts): ≈ 100 tasks' rows a year instead of
+ * their records' results and publications. Every figure equals the row-level one (test/api/reports-rollup.test.ts).
+ */
+const ROLLUP_FACTS = `
+gd as materialized (
+  select k.pid, g.task_id, g.department_id, g.pairs, g.problem_pairs, g.published, g.published_on_time,
+         ${Array.from({ length: 10 }, (_, i) => `g.c${i + 1}`).join(', ')}
+    from tk k join report_task_department g on g.task_id = k.task_id
+   where k.status <> 'CANCELLED'
+),
+gc as (select * from gd),
+gt as (
+  select k.pid, g.task_id, g.records, g.problem_records
+    from tk k join report_task g on g.task_id = k.task_id
+   where k.status <> 'CANCELLED'
+),
+-- check items used: as the row-level ui, with "a result for the item on one of the task's records" read from report_task_item
+ui as (
+  select distinct p.pid, ti.check_item_id
+    from per p
+    join task t on t.inspection_end_on between p.y_from and p.d_to and t.status <> 'CANCELLED'
+    join task_item ti on ti.task_id = t.id
+    join report_task_item g on g.task_id = t.id and g.check_item_id = ti.check_item_id and g.results > 0
+),`;
+
+/** tkx (tasks with their departments, joint, on time, due) and cv (active check items, used or not), from the facts. */
+const DERIVED_CTES = `
+tkx as (
+  select k.*, coalesce(n.n, 0) as departments, coalesce(n.n, 0) >= 2 as joint,
+         k.completed and not coalesce(l.late, false) as on_time,
+         k.completed or k.due_on < $5::date as due
+    from tk k
+    left join (select pid, task_id, count(*)::int as n from tp group by pid, task_id) n on n.pid = k.pid and n.task_id = k.task_id
+    left join (select pid, task_id, sum(published - published_on_time) > 0 as late from gd group by pid, task_id) l
+           on l.pid = k.pid and l.task_id = k.task_id
+),
 cv as (
   select p.pid, ci.id as check_item_id, ci.code, ci.department_id, ui.check_item_id is not null as used
     from per p cross join check_item ci
     left join ui on ui.pid = p.pid and ui.check_item_id = ci.id
    where ci.active
-),
--- active departments that neither led nor joined a joint task of the period's year (as plan.service
--- departmentsWithoutJointTask: joint = at least two non-declined participants, task not cancelled)
-jt as (
-  select p.pid, t.id as task_id
-    from per p join task t on t.year = extract(year from p.d_to)::int and t.status <> 'CANCELLED'
-    join task_participant x on x.task_id = t.id and x.acceptance <> 'DECLINED'
-   group by p.pid, t.id having count(*) >= 2
-),
-nj as (
-  select p.pid, d.id as department_id
-    from per p cross join department d
-   where d.active and not exists (
-     select 1 from jt join task_participant x on x.task_id = jt.task_id and x.acceptance <> 'DECLINED'
-      where jt.pid = p.pid and x.department_id = d.id)
 )`;
 
-/** Counts per (period, department); department_id NULL is the total. One statement. */
-export const REPORT_SQL = `
-with ${BASE_CTES},
+/** The row-level CTEs shared by the definition's report statement and the drill-down. */
+export const BASE_CTES = `${PERIOD_CTES}${ROW_FACTS}${DERIVED_CTES}`;
+
+/** Counts per (period, department) from the given facts; department_id NULL is the total. One statement. */
+const reportSql = (facts: string) => `
+with ${PERIOD_CTES}${facts}${DERIVED_CTES},
 fr as (
   select p.pid, d.id as department_id, d.code, d.name, d.short_name, d.sort_order from per p cross join department d where d.active
   union all
@@ -175,24 +243,23 @@ tj as (
    where k.counted and x.role = 'PARTICIPANT'
    group by grouping sets ((x.pid, x.department_id), (x.pid))
 ),
+-- a pair is due when published or when its task's deadline has passed
 pa as (
-  select pid, department_id,
-         count(*)::int as pairs,
-         count(*) filter (where problem)::int as problem_pairs,
-         count(*) filter (where due)::int as pairs_due,
-         count(*) filter (where published)::int as published,
-         count(*) filter (where published and on_time)::int as published_on_time
-    from prx group by grouping sets ((pid, department_id), (pid))
+  select g.pid, g.department_id,
+         sum(g.pairs)::int as pairs,
+         sum(g.problem_pairs)::int as problem_pairs,
+         sum(g.published + case when k.due_on < $5::date then g.pairs - g.published else 0 end)::int as pairs_due,
+         sum(g.published)::int as published,
+         sum(g.published_on_time)::int as published_on_time
+    from gd g join tk k on k.pid = g.pid and k.task_id = g.task_id
+   group by grouping sets ((g.pid, g.department_id), (g.pid))
 ),
 rc as (
-  select pid, count(*)::int as records, count(*) filter (where problem)::int as problem_records
-    from (select pid, record_id, bool_or(problem) as problem from pr group by pid, record_id) z
-   group by pid
+  select pid, sum(records)::int as records, sum(problem_records)::int as problem_records from gt group by pid
 ),
 cc as (
-  select pid, department_id,
-         ${Array.from({ length: 10 }, (_, i) => `count(*) filter (where code = ${i + 1})::int as c${i + 1}`).join(', ')}
-    from rs group by grouping sets ((pid, department_id), (pid))
+  select pid, department_id, ${Array.from({ length: 10 }, (_, i) => `sum(c${i + 1})::int as c${i + 1}`).join(', ')}
+    from gc group by grouping sets ((pid, department_id), (pid))
 ),
 ca as (
   select pid, department_id, count(*)::int as corrections from co group by grouping sets ((pid, department_id), (pid))
@@ -247,6 +314,11 @@ select fr.pid, fr.department_id::text as department_id, fr.code, fr.name, fr.sho
   left join va on va.pid = fr.pid and va.department_id is not distinct from fr.department_id
   left join na on na.pid = fr.pid and na.department_id is not distinct from fr.department_id
  order by fr.pid, fr.sort_order, fr.code nulls first`;
+
+/** The report statement: figures from the rollup (what report() runs). */
+export const REPORT_SQL = reportSql(ROLLUP_FACTS);
+/** The same statement over the rows: the definition (docs/REPORTS.md), which REPORT_SQL must always equal. */
+export const REPORT_ROWS_SQL = reportSql(ROW_FACTS);
 
 export interface ReportRow {
   pid: number;

@@ -162,9 +162,10 @@ export function startProxy(listenPort: number, upstreamPorts: number[]): Promise
       res.writeHead(ur.statusCode ?? 502, ur.headers);
       ur.pipe(res);
     });
-    up.on('error', () => {
-      res.writeHead(502);
-      res.end();
+    up.on('error', (e: NodeJS.ErrnoException) => {
+      // (like a proxy's 502 page: the upstream's socket error, never the server's body)
+      res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end(`proxy: upstream ${port}: ${e.code ?? e.message}${up.reusedSocket ? ' (reused keep-alive socket)' : ''}`);
     });
     req.pipe(up);
   });

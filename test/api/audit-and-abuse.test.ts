@@ -126,8 +126,9 @@ describe('abuse limits', () => {
         return Reflect.get(target, prop);
       },
     });
-    // this list is a compiled read (shared/sql-read.ts): its one statement goes through the raw driver
-    (db() as { raw: unknown }).raw = { ...realRaw, query: () => Promise.reject(new Error('connection exploded: secret detail')) };
+    // this list is a compiled read (shared/sql-read.ts): its one statement goes through the raw driver (prepared on PostgreSQL)
+    const explode = () => Promise.reject(new Error('connection exploded: secret detail'));
+    (db() as { raw: unknown }).raw = { ...realRaw, query: explode, ...(realRaw.prepared ? { prepared: explode } : {}) };
     try {
       const r = await gql(`{ departments { nodes { name } } }`, undefined, office.headers);
       expect(r.errors?.[0]?.message).toBe('Unexpected error.');

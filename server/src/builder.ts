@@ -20,7 +20,8 @@ import { scopesFor, type AuthScopes } from './modules/access/scopes.ts';
  * a row that came through the plan), this plugin answers with it directly, which is what the wrapped resolver
  * would return; otherwise the prisma plugin's resolver runs as before. Sits inside scope-auth (field authScopes
  * still run first) and outside prisma. It cut 10–20 % of the CPU of a 100-row nested list (docs/BENCHMARKS.md,
- * "Peer comparison").
+ * "Peer comparison"). A row from a compiled read (`SqlRow`, shared/sql-read.ts) goes to the field's own resolver for
+ * every field of a select-mode type: the compiled statement loaded what this selection needs.
  */
 class LoadedColumnsPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
   override wrapResolve(resolver: GraphQLFieldResolver<unknown, Types['Context'], object>, fieldConfig: PothosOutputFieldConfig<Types>) {

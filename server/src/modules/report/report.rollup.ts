@@ -14,10 +14,12 @@
 // How it is kept current: incrementally, by record. A write that changes what records contribute (result entry,
 // publication, correction approval) calls `takeOut(tx, sel)` BEFORE changing the rows and `putBack(tx, sel)` AFTER,
 // in the same transaction: the first subtracts the selected records' current contribution, the second adds their
-// new one, each computed from the rows by the same SQL (CONTRIBUTION below), so the delta is right whatever the
-// write did. Both lock the records' task rows first (every record write already holds that lock; a correction
+// new one, each computed from the rows by the same SQL (contribution() below), so the delta is right whatever the
+// write did. takeOut locks the records' task rows first (every record write already holds that lock; a correction
 // decision takes it here), so no two transactions change one task's records and its rollup at the same time.
-// The cost follows the records touched (one statement each way), not the task's size: see docs/BENCHMARKS.md.
+// The cost follows the records touched (one statement each way), not the task's size; a write over a whole task
+// (publishTaskPart) deletes the task's rows and recomputes them, which is cheaper than subtracting them record by
+// record. Measured in docs/BENCHMARKS.md "Quarterly report".
 //
 // `rebuildRollup` recomputes everything (after a restore, or data loaded by SQL), `checkRollup` compares the stored
 // rollup with a fresh computation from the rows (the definition) and lists every difference.
@@ -98,20 +100,37 @@ function selectionWhere(sel: RollupSelection): { where: string; param: string | 
   return { where: 'true', param: null, empty: false };
 }
 
-async function apply(tx: Tx, sel: RollupSelection, sign: 1 | -1): Promise<void> {
+/** Deletes the rollup rows of some tasks ($1): all their records' contribution at once. */
+const DELETE_TASKS_SQL = `
+with a as (delete from report_task where task_id = any($1::uuid[]) returning 1),
+     b as (delete from report_task_department where task_id = any($1::uuid[]) returning 1),
+     c as (delete from report_task_item where task_id = any($1::uuid[]) returning 1)
+select (select count(*) from a)::int + (select count(*) from b)::int + (select count(*) from c)::int as rows`;
+
+/**
+ * Before a write: take the selected records' current contribution out of the rollup. Locks their tasks first (every
+ * record write holds its task's lock already, so this is a no-op there; a correction decision takes it here), so
+ * the rows read next are the committed ones and nobody else changes them before the commit. For whole tasks the
+ * contribution of all their records is their rollup rows: those are deleted (the per-task recomputation; it also
+ * repairs a task whose rollup had drifted).
+ */
+export async function takeOut(tx: Tx, sel: RollupSelection): Promise<void> {
   const { where, param, empty } = selectionWhere(sel);
   if (empty) return;
   if (!param) throw new Error('report rollup: a write selects records or tasks; rebuild everything with rebuildRollup');
-  // the tasks' row locks: every record write holds its task's already (a no-op then); a correction decision takes it here
   const tasks = 'recordIds' in sel ? 'select task_id from inspection_record where id = any($1::uuid[])' : 'select unnest($1::uuid[])';
   await tx.$queryRawUnsafe(`select 1 from task where id in (${tasks}) order by id for update`, param);
-  await tx.$queryRawUnsafe(applySql(where), sign, param);
+  if ('taskIds' in sel) await tx.$queryRawUnsafe(DELETE_TASKS_SQL, param);
+  else await tx.$queryRawUnsafe(applySql(where), -1, param);
 }
 
-/** Before a write: subtract the selected records' current contribution (locks their tasks). */
-export const takeOut = (tx: Tx, sel: RollupSelection) => apply(tx, sel, -1);
-/** After the write, same transaction, same selection: add their new contribution. */
-export const putBack = (tx: Tx, sel: RollupSelection) => apply(tx, sel, 1);
+/** After the write, in the same transaction (the task locks are held), with the same selection: add their new contribution. */
+export async function putBack(tx: Tx, sel: RollupSelection): Promise<void> {
+  const { where, param, empty } = selectionWhere(sel);
+  if (empty) return;
+  if (!param) throw new Error('report rollup: a write selects records or tasks; rebuild everything with rebuildRollup');
+  await tx.$queryRawUnsafe(applySql(where), 1, param);
+}
 
 // ───────────────────────── rebuild and check ─────────────────────────
 
@@ -125,9 +144,8 @@ export interface StatementRunner {
  * rebuildRollup). Deletes their rows, then adds every record's contribution.
  */
 export async function rebuildWith(run: StatementRunner, taskIds: string[] | null): Promise<void> {
-  const scope = taskIds ? ' where task_id = any($1::uuid[])' : '';
-  const p = taskIds ? [pgArray(taskIds)] : [];
-  for (const t of ['report_task', 'report_task_department', 'report_task_item']) await run.query(`delete from ${t}${scope}`, p);
+  if (taskIds) await run.query(DELETE_TASKS_SQL, [pgArray(taskIds)]);
+  else for (const t of ['report_task', 'report_task_department', 'report_task_item']) await run.query(`delete from ${t}`);
   await run.query(applySql(taskIds ? 'r.task_id = any($2::uuid[])' : 'true'), taskIds ? [1, pgArray(taskIds)] : [1]);
 }
 

@@ -71,7 +71,8 @@ fu as (
            f.created_at < p.ts_cutoff and f.due_on < p.cutoff and (f.closed_at is null or f.closed_at >= p.ts_cutoff) as overdue,
            f.due_on between p.d_from and p.cutoff as due_in_period,
            f.closed_at is not null and f.closed_at < p.ts_cutoff as closed_by_cutoff
-      from per p cross join follow_up f
+      -- follow_up outside, the two periods inside: one pass over follow_up, nothing materialised (half the time of the reverse)
+      from follow_up f cross join lateral (select * from per offset 0) p
   ) z where opened or closed or overdue or due_in_period
 ),
 -- active departments that neither led nor joined a joint task of the period's year (as plan.service

@@ -25,6 +25,7 @@ beforeAll(async () => {
       code: '2022-YJGLJ-9_%', name: '应急 100% 专项_检查', year: 2023, mode: 'RISK_BASED', leadDepartmentId: s.departments.yjgl.id, status: 'READY',
       windowStart: s.task.windowStart, windowEnd: s.task.windowEnd, inspectionEndOn: s.task.inspectionEndOn,
       ratioABp: 100, ratioBBp: 200, ratioCBp: 300, ratioDBp: 400,
+      scopeIndustryCodes: ['C14', 'H62'], scopeTargetTypes: ['ENTERPRISE'], scopeKeywords: ['食品'], scopeTargetIds: [s.targets[3]!.id, s.targets[1]!.id],
       participants: { create: [{ departmentId: s.departments.yjgl.id, role: 'LEAD', acceptance: 'ACCEPTED', declineReason: null }] },
     },
   });
@@ -60,7 +61,7 @@ const QUERIES: [string, string, () => Record<string, unknown>][] = [
   ['draw × targets × target, with the serverSeed rule and a loader field', `query($id: ID!) { draw(id: $id) { id status kind serverSeed targets(first: 4, offset: 2) { rank stratum uscc ticket target { name uscc riskClass timesDrawnInYear(year: 2022) } } task { code } } }`, () => ({ id: s.draw.id })],
   ['a draw another caller may not see, and one that does not exist', `query($id: ID!, $none: ID!) { a: draw(id: $id) { id } b: draw(id: $none) { id } }`, () => ({ id: s.draw.id, none: '00000000-0000-4000-8000-000000000000' })],
   ['an out-of-range nested page size is the same typed error', `query($id: ID!) { draw(id: $id) { targets(first: 1000) { rank } } }`, () => ({ id: s.draw.id })],
-  ['a task by id with its participants', `query($id: ID!) { task(id: $id) { code participants { role department { name } } } }`, () => ({ id: otherTaskId })],
+  ['a task by id with its participants, scope lists and a loader-backed field', `query($id: ID!) { task(id: $id) { code scopeTargetIds scope { industryCodes regionCodes targetTypes keywords } restrictedTargets { uscc } participants { role department { name } } } }`, () => ({ id: otherTaskId })],
   ['departments and targets lists', `{ departments(perPage: 10) { nodes { code name isOfficeHost } } targets(perPage: 7, filter: { q: "测试1" }) { totalCount nodes { uscc name riskClass } } }`, () => ({})],
 ];
 
@@ -86,6 +87,11 @@ describe('which selections are compiled', () => {
     expect(draw.compiledStatements).toBe(1);
     expect(draw.compiled.statements).toBe(1);
     expect(draw.compiled.data.draw.targets).toHaveLength(10);
+    // scalar list columns (a NULL list is [] as Prisma answers it) and computed fields with a column select
+    const task = await bothWays(`query($id: ID!) { task(id: $id) { scopeTargetIds scope { regionCodes targetTypes } } }`, { id: otherTaskId }, office());
+    expect(task.compiledStatements).toBe(1);
+    expect(task.compiled.data).toEqual(task.prismaPath.data);
+    expect(task.compiled.data.task.scope).toEqual({ regionCodes: [], targetTypes: ['ENTERPRISE'] });
   });
 
   it.each([

@@ -112,6 +112,8 @@ export interface PlanNode {
   model: DmModel;
   /** Prisma field names of the columns loaded, in the order of the JSON array */
   props: string[];
+  /** which of them are scalar lists: Prisma answers a NULL list column with [] */
+  lists: boolean[];
   rels: Rel[];
 }
 
@@ -233,7 +235,8 @@ function plan(info: GraphQLResolveInfo, type: GraphQLObjectType, sets: readonly 
     if (child.model.name !== r.field.type) unsupported();
     relList.push({ prop, many: r.field.isList, field: r.field, node: child, query });
   }
-  return { model, props: [...props], rels: relList };
+  const propList = [...props];
+  return { model, props: propList, lists: propList.map((p) => model.fields.get(p)!.isList), rels: relList };
 }
 
 /**
@@ -435,9 +438,9 @@ function relSql(q: Q, parent: PlanNode, pa: string, r: Rel): string {
 
 function decode(node: PlanNode, a: unknown[]): SqlRow {
   const o = new SqlRow() as Record<string, unknown>;
-  const { props, rels } = node;
+  const { props, lists, rels } = node;
   let i = 0;
-  for (; i < props.length; i++) o[props[i]!] = a[i];
+  for (; i < props.length; i++) o[props[i]!] = a[i] === null && lists[i] ? [] : a[i];
   for (let j = 0; j < rels.length; j++, i++) {
     const r = rels[j]!;
     const v = a[i] as unknown[] | null;

@@ -2,8 +2,10 @@
 // runs both ways (COMPILED_READS on and off) as each kind of caller, and the data, the errors and the SQL statement
 // counts must be the same; the where translation is compared with Prisma's own on the operators it covers. Also: which
 // selections are compiled and which take the Prisma path.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db, prisma } from '../../server/src/db/database.ts';
+import { db, prisma, REPO_ROOT } from '../../server/src/db/database.ts';
 import { compiledReadStats, useCompiledReads, whereToSql } from '../../server/src/shared/sql-read.ts';
 import { withVisibility } from '../../server/src/modules/access/visibility.ts';
 import { ANONYMOUS, type Actor } from '../../server/src/modules/access/actor.ts';
@@ -160,5 +162,31 @@ describe('the where translation selects the rows Prisma selects', () => {
   it('leaves what it does not cover to Prisma', () => {
     for (const where of [{ windowStart: { gte: new Date() } }, { participants: { none: {} } }, { participants: { every: { role: 'LEAD' } } }, { plan: { isNot: null } }, { scopeTargetIds: { has: 'x' } }, { name: { equals: 'x', mode: 'insensitive' } }, { OR: { year: 1 } }])
       expect(whereToSql('Task', where), JSON.stringify(where)).toBeNull();
+  });
+});
+
+describe('what the compiled reads assume of the schema', () => {
+  it('no enum value is @map-ped (compiled reads pass enum values through as the database stores them)', () => {
+    const schema = readFileSync(path.join(REPO_ROOT, 'prisma', 'schema.prisma'), 'utf8');
+    const enums = schema.match(/^enum \w+ \{[^}]*\}/gm) ?? [];
+    expect(enums.length).toBeGreaterThan(5);
+    for (const e of enums) expect(e, e.split('\n')[0]).not.toMatch(/@map\(/);
+  });
+
+  it('every relation references the primary key of the model it points to (how compiled reads join)', () => {
+    const schema = readFileSync(path.join(REPO_ROOT, 'prisma', 'schema.prisma'), 'utf8');
+    const models = new Map<string, string[]>();
+    for (const m of schema.matchAll(/^model (\w+) \{([^}]*)\}/gm)) {
+      const body = m[2]!;
+      const id = /^\s*(\w+)\s+\S+.*@id\b/m.exec(body)?.[1];
+      const compound = /@@id\(\[([^\]]*)\]\)/.exec(body)?.[1];
+      models.set(m[1]!, id ? [id] : (compound ?? '').split(',').map((x) => x.trim()));
+    }
+    let relations = 0;
+    for (const r of schema.matchAll(/^\s*\w+\s+(\w+)\??\s+@relation\([^)]*references:\s*\[([^\]]*)\]/gm)) {
+      relations++;
+      expect(r[2]!.split(',').map((x) => x.trim()), `relation to ${r[1]}`).toEqual(models.get(r[1]!));
+    }
+    expect(relations).toBeGreaterThan(20);
   });
 });

@@ -37,11 +37,14 @@ const TODAYS = [undefined, '2025-06-01'];
 
 const strip = ({ generatedAt: _g, ...r }: Awaited<ReturnType<typeof report>>) => r;
 
-/** Every figure of every period, rollup against rows; and the stored rollup against the rows. Returns a checksum of the figures. */
-async function expectSame(label: string): Promise<number> {
+/**
+ * Every figure of the given periods (default: all of PERIODS at both evaluation dates), rollup against rows; and the
+ * stored rollup against the rows. Returns a checksum of the figures.
+ */
+async function expectSame(label: string, periods = PERIODS, todays = TODAYS): Promise<number> {
   let sum = 0;
-  for (const today of TODAYS)
-    for (const p of PERIODS) {
+  for (const today of todays)
+    for (const p of periods) {
       const args = { ...p, ...(today ? { today } : {}) };
       const fromRollup = strip(await report({ actor: office }, { ...args, source: 'rollup' }));
       const fromRows = strip(await report({ actor: office }, { ...args, source: 'rows' }));
@@ -59,6 +62,8 @@ beforeAll(async () => {
   office = { kind: 'user', id: u.userId, name: null, role: 'OFFICE_ADMIN', departmentId: null, isDepartmentHead: false, inspectorId: null, scopes: [], sessionId: null };
 });
 
+/** After each single write: the quarter the write's task is placed in and the year, today (the full set ends each test). */
+const quick = (label: string, quarter: number) => expectSame(label, [{ kind: 'QUARTER', year: 2026, quarter }, { kind: 'YEAR', year: 2026 }], [undefined]);
 const iso = (x: Date) => x.toISOString().slice(0, 10);
 const save = async (s: RecordScenario, i: number, headers: Headers) => {
   const targetId = s.drawn[i]!.targetId;
@@ -90,28 +95,29 @@ describe('the rollup equals the rows', () => {
   it('through result entry, changes, publication and corrections on a task spanning Q1/Q2 (published late)', async () => {
     const s = await recordScenario({ window: ['2026-03-20', '2026-04-10'], targets: 3 });
     const [r1, r2, r3] = [await save(s, 0, s.actors.leadInspector.headers), await save(s, 1, s.actors.otherInspector.headers), await save(s, 2, s.actors.leadInspector.headers)];
-    await expectSame('records saved, no results');
+    await quick('records saved, no results', 2);
     await enter(r1, s.items.lead.map((it, i) => ({ checkItemId: it.id, code: [1, 9][i]! })), s.actors.leadInspector.headers);
-    await expectSame('r1: lead results');
+    await quick('r1: lead results', 2);
     await enter(r1, [{ checkItemId: s.items.other[0]!.id, code: 5 }], s.actors.otherInspector.headers);
-    await expectSame('r1: other result (a problem)');
+    await quick('r1: other result (a problem)', 2);
     await enter(r1, [{ checkItemId: s.items.other[0]!.id, code: 1 }], s.actors.otherInspector.headers);
-    await expectSame('r1: other result changed before publication');
+    await quick('r1: other result changed before publication', 2);
     await complete(s, r2, [10, 1], 1);
     await enter(r3, [{ checkItemId: s.items.lead[0]!.id, code: 4 }], s.actors.leadInspector.headers); // r3 partly entered
-    await expectSame('r2 complete, r3 partial');
+    await quick('r2 complete, r3 partial', 2);
     await gqlOk(PUBLISH_PART, { recordId: r1, departmentId: s.lead.id }, s.actors.leadAdmin.headers);
-    await expectSame('r1: lead part published (late)');
+    await quick('r1: lead part published (late)', 2);
     const batch = (await gqlOk<{ publishTaskPart: unknown[] }>(PUBLISH_TASK_PART, { taskId: s.task.id, departmentId: s.other.id }, s.actors.otherAdmin.headers)).publishTaskPart;
     expect(batch).toHaveLength(2); // r1 and r2; r3 has no result of the other department
-    await expectSame('other department publishes the task');
+    await quick('other department publishes the task', 2);
     const first = await resultId(r1, s.items.lead[0]!.id);
     await correct(s, first, 8, true);
-    await expectSame('correction 1 → 8 approved');
+    await quick('correction 1 → 8 approved', 2);
     await correct(s, first, 3, true);
-    await expectSame('second correction 8 → 3 approved (the latest counts)');
+    await quick('second correction 8 → 3 approved (the latest counts)', 2);
     await correct(s, first, 1, false);
-    await expectSame('correction rejected');
+    await quick('correction rejected', 2);
+    await expectSame('after all writes on the task');
     const q2 = await report({ actor: office }, { kind: 'QUARTER', year: 2026, quarter: 2 });
     const f = Object.fromEntries(q2.total.figures.map((x) => [x.key, x]));
     // the task counts in Q2 (its inspection end), with its 3 records, 2 of them with a problem (r1's 3, r2's 10)
@@ -124,13 +130,13 @@ describe('the rollup equals the rows', () => {
     await gqlOk(PUBLISH_TASK_PART, { taskId: onTime.task.id, departmentId: onTime.lead.id }, onTime.actors.leadAdmin.headers);
     await gqlOk(PUBLISH_TASK_PART, { taskId: onTime.task.id, departmentId: onTime.other.id }, onTime.actors.otherAdmin.headers);
     expect((await prisma().task.findUniqueOrThrow({ where: { id: onTime.task.id } })).status).toBe('PUBLISHED');
-    await expectSame('published on time');
+    await quick('published on time', 4);
 
     const cancelled = await recordScenario({ window: ['2026-07-01', '2026-07-31'], targets: 2 });
     await complete(cancelled, await save(cancelled, 0, cancelled.actors.leadInspector.headers), [2, 1], 10);
-    await expectSame('before cancelling');
+    await quick('before cancelling', 3);
     await gqlOk(`mutation($id: ID!) { cancelTask(taskId: $id, reason: "计划调整") { id } }`, { id: cancelled.task.id }, cancelled.actors.office.headers);
-    await expectSame('cancelled (the rollup keeps its rows; the report leaves them out)');
+    await quick('cancelled (the rollup keeps its rows; the report leaves them out)', 3);
 
     const stalled = await recordScenario({ window: ['2026-08-01', '2026-08-20'], targets: 2 });
     await complete(stalled, await save(stalled, 0, stalled.actors.leadInspector.headers), [4, 1], 7);
@@ -153,7 +159,7 @@ describe('concurrent writes on one task', () => {
       enter(r, [{ checkItemId: s.items.other[0]!.id, code: 10 - i }], s.actors.otherInspector.headers),
     ]));
     await Promise.all(records.map((r, i) => gqlOk(PUBLISH_PART, { recordId: r, departmentId: i % 2 ? s.lead.id : s.other.id }, i % 2 ? s.actors.leadAdmin.headers : s.actors.otherAdmin.headers)));
-    await expectSame('concurrent writes');
+    await quick('concurrent writes', 3);
     // two corrections of one record decided at once: each changes the record's problem flag and codes; the decision
     // takes the task lock before the rollup, so the second sees the first
     const rec = records[1]!; // lead part published, codes 2 (a problem) and 9

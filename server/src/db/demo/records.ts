@@ -207,7 +207,10 @@ export async function addScaleRecords(database: Database, n: number, opts: { log
        CROSS JOIN LATERAL (SELECT ${h(`r.k * 1000 + r.j`, 15, 100)} < 85 AND r.e + 60 < current_date AS closed, ${h(`r.k * 1000 + r.j`, 16, 50)}::int AS days) c
        WHERE ir.code IN (8, 10)`);
     step(`${corrections} corrections, ${followUps} follow-ups`);
-    // the report rollup of the synthetic tasks (written by SQL here, not through the services that keep it)
+    // the report rollup of the synthetic tasks (written by SQL here, not through the services that keep it); the
+    // tables' statistics first (ANALYZE in the transaction sees its own rows): planned on the statistics of the
+    // still-empty tables, the rebuild took 77 s instead of 7 s at 200,000 records
+    for (const t of ['inspection_record', 'item_result', 'publication', 'correction']) await sql.execute(`ANALYZE ${t}`);
     const rolled = (await sql.query<{ id: string }>(`SELECT DISTINCT task_id::text AS id FROM s_rec`)).map((r) => r.id);
     await rebuildWith(sql, rolled);
     step(`report rollup of ${rolled.length} tasks`);

@@ -13,7 +13,7 @@ const port = Number(process.env.PORT ?? 4000);
 const url = process.env.DATABASE_URL;
 const log = (msg: string) => console.log(`[server] ${msg}`);
 
-const database = useDatabase(await openDatabase({ url, log }));
+const database = useDatabase(await openDatabase({ url, reportUrl: process.env.REPORT_DATABASE_URL || undefined, log }));
 log(url ? 'database: PostgreSQL (DATABASE_URL)' : `database: embedded PGlite at ${defaultDataDir()}`);
 if (!url && process.env.SEED_DEMO !== 'false') {
   const summary = await seedDemo(database, { log });

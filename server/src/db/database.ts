@@ -10,6 +10,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { applyMigrations, pgRawDriver, type RawDriver } from './migrate.ts';
+import { databaseUnavailable } from './unavailable.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -22,6 +23,11 @@ export interface Database {
   raw: RawDriver;
   /** Counts SQL statements sent by Prisma, for the N+1 tests. */
   stats: { statements: number };
+  /**
+   * Read-only SQL for the reports (quarterly report, drill-down, exports): a streaming replica when REPORT_DATABASE_URL
+   * is set (reportUrl), else the same driver as `raw`. Its sessions are read-only (default_transaction_read_only).
+   */
+  reportRaw: RawDriver;
   close(): Promise<void>;
 }
 
@@ -35,6 +41,8 @@ export interface OpenOptions {
   /** Apply pending migrations (default true). */
   migrate?: boolean;
   poolSize?: number;
+  /** postgres://… of a read replica (or any read-only copy) for the reports; PostgreSQL only. */
+  reportUrl?: string;
   log?: (msg: string) => void;
 }
 
@@ -94,6 +102,27 @@ function countingRaw(inner: RawDriver, stats: { statements: number }): RawDriver
   };
 }
 
+/**
+ * The replica's driver, falling back to the primary for a statement the replica cannot answer because it is
+ * unreachable (connection refused, restarting: server/src/db/unavailable.ts); any other error is the statement's own.
+ */
+function reportDriver(replica: RawDriver, primary: RawDriver, log: (msg: string) => void): RawDriver {
+  const fallback = async <T>(run: (d: RawDriver) => Promise<T>): Promise<T> => {
+    try {
+      return await run(replica);
+    } catch (e) {
+      const why = databaseUnavailable(e);
+      if (!why) throw e;
+      log(`report replica unavailable (${why}): this report reads the primary`);
+      return run(primary);
+    }
+  };
+  return {
+    exec: (sql) => fallback((d) => d.exec(sql)),
+    query: <T = any>(sql: string, params?: unknown[]) => fallback((d) => d.query<T>(sql, params)),
+  };
+}
+
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const stats = { statements: 0 };
   const log = opts.log ?? (() => {});
@@ -116,14 +145,24 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
       stats,
     );
     const raw = countingRaw(pgRawDriver(pool), stats);
+    // Reports on a replica: a pool of its own whose sessions cannot write, so a report can never change data there
+    // (or on the primary, when the URL points at it). When the replica is unreachable, reports fall back to the
+    // primary (reportDriver below) rather than fail.
+    const reportPool = opts.reportUrl
+      ? new pg.Pool({ connectionString: opts.reportUrl, max: opts.poolSize ?? 10, options: '-c jit=off -c default_transaction_read_only=on' })
+      : null;
+    reportPool?.on('error', (err) => log(`report replica pool error: ${err.message}`));
+    const reportRaw = reportPool ? reportDriver(countingRaw(pgRawDriver(reportPool), stats), raw, log) : raw;
     return {
       kind: 'postgres',
       prisma,
       raw,
       stats,
+      reportRaw,
       async close() {
         await prisma.$disconnect();
         await pool.end();
+        await reportPool?.end();
       },
     };
   }
@@ -136,11 +175,14 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     new PrismaClient({ adapter: new PrismaPGlite(pglite), log: [{ emit: 'event', level: 'query' }] }),
     stats,
   );
+  if (opts.reportUrl) log('REPORT_DATABASE_URL is ignored on the embedded database (PostgreSQL only)');
+  const raw = countingRaw(pglite, stats);
   return {
     kind: 'pglite',
     prisma,
-    raw: countingRaw(pglite, stats),
+    raw,
     stats,
+    reportRaw: raw,
     async close() {
       await prisma.$disconnect();
       await pglite.close();

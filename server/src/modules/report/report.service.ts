@@ -208,7 +208,7 @@ export async function report(ctx: Pick<Context, 'actor'>, args: ReportArgs): Pro
   const scope = scopeFor(ctx.actor, departmentId);
   const p = periodOf(args.kind, args.year, args.quarter, isoOf(args.asOf));
   const today = args.today ?? todayCn();
-  const { rows } = await db().raw.query<ReportRow>(args.source === 'rows' ? REPORT_ROWS_SQL : REPORT_SQL, [p.from, p.to, p.previousFrom, p.previousTo, today]);
+  const { rows } = await db().reportRaw.query<ReportRow>(args.source === 'rows' ? REPORT_ROWS_SQL : REPORT_SQL, [p.from, p.to, p.previousFrom, p.previousTo, today]);
   const prevBy = new Map(rows.filter((r) => r.pid === 1).map((r) => [r.department_id ?? '', r] as const));
   const current = rows.filter((r) => r.pid === 0);
   const show = scope.ownDepartmentId ?? departmentId;
@@ -301,7 +301,7 @@ export async function drillDown(ctx: Pick<Context, 'actor'>, args: DrillDownArgs
   const today = args.today ?? todayCn();
   const dept = scope.ownDepartmentId ?? departmentId;
   const sql = drillDownSql(source, numerator, filter, scope.publishedOnly);
-  const { rows } = await db().raw.query<Record<string, any>>(sql, [p.from, p.to, null, null, today, dept, perPage, (page - 1) * perPage, !!args.onlyNumerator]);
+  const { rows } = await db().reportRaw.query<Record<string, any>>(sql, [p.from, p.to, null, null, today, dept, perPage, (page - 1) * perPage, !!args.onlyNumerator]);
   const head = rows[0] ?? { total: 0, numerator_total: 0, denominator_total: 0 };
   const nodes = rows
     .filter((r) => r.entity != null)

@@ -129,7 +129,10 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   if (opts.url) {
     // jit=off: PostgreSQL's JIT (on by default above a plan cost of 100,000) spent 10 s compiling the report's one
     // aggregate statement that runs in 1–2 s without it (docs/BENCHMARKS.md "Quarterly report"); OLTP reads gain nothing from it.
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, options: '-c jit=off' });
+    // keepAlive: TCP keep-alive probes find a connection whose peer vanished (a partition that drops packets) instead
+    // of waiting for the kernel's retransmission timeout; connectionTimeoutMillis bounds a connect that never answers.
+    const network = { keepAlive: true, connectionTimeoutMillis: 15_000 };
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, options: '-c jit=off', ...network });
     pool.on('error', (err) => log(`postgres pool error: ${err.message}`));
     if (opts.migrate !== false) {
       // The runner needs one connection for its whole transaction (advisory lock + BEGIN/COMMIT).
@@ -149,7 +152,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     // (or on the primary, when the URL points at it). When the replica is unreachable, reports fall back to the
     // primary (reportDriver below) rather than fail.
     const reportPool = opts.reportUrl
-      ? new pg.Pool({ connectionString: opts.reportUrl, max: opts.poolSize ?? 10, options: '-c jit=off -c default_transaction_read_only=on' })
+      ? new pg.Pool({ connectionString: opts.reportUrl, max: opts.poolSize ?? 10, options: '-c jit=off -c default_transaction_read_only=on', ...network })
       : null;
     reportPool?.on('error', (err) => log(`report replica pool error: ${err.message}`));
     const reportRaw = reportPool ? reportDriver(countingRaw(pgRawDriver(reportPool), stats), raw, log) : raw;

@@ -125,12 +125,13 @@ for (let rep = 1; rep <= REPEAT; rep++) {
     const dep = await p.department.create({ data: { code: 'BENCH', name: '基准测试局', shortName: '基准' } });
     const pool = await p.targetPool.create({ data: { departmentId: dep.id, name: '基准名录库' } });
     const user = await p.user.create({ data: { username: 'bench', displayName: '基准', passwordHash: 'x', role: 'OFFICE_ADMIN', departmentId: dep.id } });
+    const actor: Context['actor'] = { kind: 'user', id: user.id, name: 'bench', role: 'OFFICE_ADMIN', departmentId: dep.id, isDepartmentHead: false, inspectorId: null, scopes: [], sessionId: null } as Context['actor'];
     const ctx: Context = {
       requestId: 'bench',
-      actor: { kind: 'user', id: user.id, name: 'bench', role: 'OFFICE_ADMIN', departmentId: dep.id, isDepartmentHead: false, inspectorId: null, scopes: [], sessionId: null },
+      actor,
       ip: 'local',
       userAgent: null,
-      loaders: createLoaders(),
+      loaders: createLoaders(actor),
       setCookie: () => {},
       secure: false,
     };

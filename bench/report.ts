@@ -139,7 +139,7 @@ try {
   };
 
   const year = 2026;
-  const quarter = 3;
+  const quarter: number = 3;
   const Q = `{ quarterlyReport(year: ${year}, quarter: ${quarter}) { total { figures { key value numerator denominator met previous change } resultCodes { code count previous } }
     departments { departmentCode figures { key value numerator denominator met previous change } resultCodes { code count } } departmentsWithoutJointTask { code } } }`;
   const t0 = performance.now();

@@ -182,11 +182,11 @@ export async function seedDemo(database: Database, opts: SeedOptions = {}): Prom
       'target',
       [
         ['id', 'uuid'], ['uscc', 'text'], ['name', 'text'], ['legal_representative', 'text'], ['address', 'text'], ['region_code', 'text'],
-        ['industry_code', 'text'], ['business_scope', 'text'], ['type', '"TargetType"'], ['risk_class', '"RiskClass"'], ['on_abnormal_list', 'boolean'],
-        ['on_key_attention_list', 'boolean'], ['complaint_count', 'int'], ['serious_violation', 'boolean'], ['status', '"TargetStatus"'], ['established_on', 'date'],
+        ['industry_code', 'text'], ['business_scope', 'text'], ['type', '"TargetType"'], ['risk_class', '"RiskClass"'], ['risk_class_base', '"RiskClass"'],
+        ['on_abnormal_list', 'boolean'], ['on_key_attention_list', 'boolean'], ['complaint_count', 'int'], ['serious_violation', 'boolean'], ['status', '"TargetStatus"'], ['established_on', 'date'],
       ],
       targets.map((t) => [
-        t.id, t.uscc, t.name, t.legalRepresentative, t.address, t.regionCode, t.industryCode, t.businessScope, t.type, t.riskClass,
+        t.id, t.uscc, t.name, t.legalRepresentative, t.address, t.regionCode, t.industryCode, t.businessScope, t.type, t.riskClass, t.riskClass,
         t.onAbnormalList, t.onKeyAttentionList, t.complaintCount, t.seriousViolation, t.status, t.establishedOn,
       ]),
     );

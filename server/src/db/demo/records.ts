@@ -9,6 +9,9 @@
 import type { Database } from '../database.ts';
 import { inTransaction, type SqlRunner } from './sql.ts';
 import { rebuildWith } from '../../modules/report/report.rollup.ts';
+import { AUTO_FOLLOW_UPS, CHINA_TODAY_SQL, CREDIT_RULES, effectiveClassSql } from '../../modules/credit/credit.rules.ts';
+import { addWorkingDays } from '../../shared/working-days.ts';
+import { OFFICIAL_CALENDAR } from '../../shared/calendar-data.ts';
 
 const uid = (expr: string) => `md5(${expr})::uuid`;
 /** A pseudo-random integer in [0, m) from a number and a salt. */
@@ -78,9 +81,59 @@ export async function seedDemoResults(sql: SqlRunner): Promise<number> {
              WHERE r.task_id = ${T} AND ir.code IN (5, 8, 10)) ir
       JOIN inspection_record r ON r.id = ir.record_id
      WHERE n <= 4`);
+  await linkDemoCredit(sql, T);
   // the report rollup of the task (written by SQL here, not through the services that keep it)
   await rebuildWith(sql, [task.id]);
   return records;
+}
+
+/**
+ * What the credit module (credit.service.ts) would have written when these results were published, from the same
+ * rule table (credit.rules.ts): an event per rule of each published result's effective code (the approved
+ * correction's code, from the day of the decision), a follow-up for every result whose code opens one and has none
+ * yet (due 20 working days later, official calendar), FOLLOW_UP_REQUIRED ended on the day its follow-up closed,
+ * and the effective risk class of every target touched, as of today (a 2022 dishonesty record ran for 3 years).
+ */
+async function linkDemoCredit(sql: SqlRunner, T: string): Promise<void> {
+  const rules = Object.entries(CREDIT_RULES).flatMap(([code, rs]) => rs.map((r) => `(${Number(code)}, '${r.kind}', ${r.years ?? 0})`));
+  const eff = `
+    SELECT ir.id, ir.department_id, r.target_id, coalesce(c.new_code, ir.code) AS code,
+           coalesce((c.decided_at AT TIME ZONE 'Asia/Shanghai')::date, (p.published_at AT TIME ZONE 'Asia/Shanghai')::date) AS day
+      FROM item_result ir JOIN inspection_record r ON r.id = ir.record_id JOIN publication p ON p.id = ir.publication_id
+      LEFT JOIN LATERAL (SELECT new_code, decided_at FROM correction x WHERE x.item_result_id = ir.id AND x.status = 'APPROVED'
+                          ORDER BY x.decided_at DESC LIMIT 1) c ON true
+     WHERE r.task_id = ${T}`;
+  const open = Object.entries(AUTO_FOLLOW_UPS);
+  const days = await sql.query<{ day: string }>(`SELECT DISTINCT day::text AS day FROM (${eff}) e`);
+  const cal = {
+    holidays: new Set(OFFICIAL_CALENDAR.filter((d) => d.kind === 'HOLIDAY').map((d) => d.date)),
+    workdays: new Set(OFFICIAL_CALENDAR.filter((d) => d.kind === 'WORKDAY').map((d) => d.date)),
+  };
+  const due = days.map(({ day }) => `('${day}'::date, '${addWorkingDays(new Date(`${day}T00:00:00Z`), AUTO_FOLLOW_UPS[5]!.workingDays, cal).toISOString().slice(0, 10)}'::date)`);
+  if (!due.length) return;
+  await sql.execute(`
+    INSERT INTO follow_up (id, target_id, task_id, item_result_id, department_id, kind, status, description, due_on, created_at)
+    SELECT ${uid(`'demo-fu-' || e.id`)}, e.target_id, ${T}, e.id, e.department_id, f.kind::"FollowUpKind", f.status::"FollowUpStatus", f.description,
+           d.due_on, (e.day::timestamp + interval '10 hours') AT TIME ZONE 'Asia/Shanghai'
+      FROM (${eff}) e
+      JOIN (VALUES ${open.map(([c, f]) => `(${Number(c)}, '${f.kind}', '${f.status}', '${f.description.replace(/'/g, "''")}')`).join(', ')}) AS f(code, kind, status, description) ON f.code = e.code
+      JOIN (VALUES ${due.join(', ')}) AS d(day, due_on) ON d.day = e.day
+     WHERE NOT EXISTS (SELECT 1 FROM follow_up x WHERE x.item_result_id = e.id)`);
+  await sql.execute(`
+    INSERT INTO credit_event (id, target_id, kind, item_result_id, result_code, department_id, note, effective_from, effective_to, created_at)
+    SELECT ${uid(`'demo-ce-' || e.id || k.kind`)}, e.target_id, k.kind::"CreditEventKind", e.id, e.code, e.department_id,
+           '检查结果 ' || e.code || '（演示数据）', e.day,
+           CASE WHEN k.years > 0 THEN (e.day + make_interval(years => k.years))::date
+                WHEN k.kind = 'FOLLOW_UP_REQUIRED' THEN (SELECT (max(x.closed_at) AT TIME ZONE 'Asia/Shanghai')::date FROM follow_up x
+                                                          WHERE x.item_result_id = e.id AND x.status = 'CLOSED') END,
+           (e.day::timestamp + interval '10 hours') AT TIME ZONE 'Asia/Shanghai'
+      FROM (${eff}) e JOIN (VALUES ${rules.join(', ')}) AS k(code, kind, years) ON k.code = e.code`);
+  await sql.execute(`
+    UPDATE target t SET on_abnormal_list = true
+     WHERE t.id IN (SELECT target_id FROM credit_event WHERE kind = 'ABNORMAL_OPERATIONS' AND repaired_at IS NULL AND effective_to IS NULL)`);
+  await sql.execute(`
+    UPDATE target t SET risk_class = ${effectiveClassSql('t.risk_class_base', 't.id', 't.on_abnormal_list', CHINA_TODAY_SQL)}
+     WHERE t.id IN (SELECT target_id FROM credit_event)`);
 }
 
 // ───────────────────────── scale ─────────────────────────

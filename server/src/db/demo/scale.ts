@@ -272,7 +272,7 @@ const scaleKind = (seq: string) => `($3::int[])[1 + (abs(hashint8extended(${seq}
  */
 const SCALE_TARGETS_SQL = `
 INSERT INTO target (id, uscc, name, legal_representative, address, region_code, industry_code, business_scope, type, risk_class,
-                    on_abnormal_list, on_key_attention_list, complaint_count, serious_violation, status, established_on)
+                    risk_class_base, on_abnormal_list, on_key_attention_list, complaint_count, serious_violation, status, established_on)
 SELECT * FROM (
 SELECT ${scaleId('g.s', '$10')},
        '9' || kd.type_digit || rg.code || 'MC'
@@ -296,6 +296,7 @@ SELECT ${scaleId('g.s', '$10')},
        kd.code,
        kd.scope,
        kd.type,
+       g.risk::"RiskClass",
        g.risk::"RiskClass",
        ((g.h3 >> 10) & 1023) < CASE g.risk WHEN 'A' THEN 5 WHEN 'B' THEN 20 WHEN 'C' THEN 61 ELSE 123 END,
        ((g.h3 >> 20) & 1023) < CASE g.risk WHEN 'A' THEN 0 WHEN 'B' THEN 8 WHEN 'C' THEN 41 ELSE 123 END,

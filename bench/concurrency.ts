@@ -44,6 +44,7 @@ import { LEAK_RE } from '../test/fuzz/graphql-fuzzer.ts';
 import { userActor } from '../test/helpers/auth.ts';
 import { prisma } from '../server/src/db/database.ts';
 import { BASE_URL, GraphQLClient, dbUrl, dropDatabase, freePort, freshDatabase, loadAverage, option, startProxy, startServer, verifyAudit, type GqlResponse, type ServerProcess } from './cluster.ts';
+import { mulberry32 } from './data.ts';
 
 const OPS = Number(option('ops', '1000'));
 const CONCURRENCY = Number(option('concurrency', '50'));
@@ -57,17 +58,6 @@ const YEAR = Number(TODAY.slice(0, 4));
 const WINDOW: [string, string] = [`${YEAR}-01-01`, TODAY];
 const RUN = `cc-${SEED}`;
 
-// ── seeded PRNG (mulberry32) ──
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = mulberry32(SEED);
 
 // ── the operations ──

@@ -20,6 +20,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
+import { targetsSql } from './data.ts';
 import { openDatabase, useDatabase, type Database } from '../server/src/db/database.ts';
 import { commitInspectorDraw, commitTargetDraw, lockDraw, revealDraw } from '../server/src/modules/draw/draw.service.ts';
 import type { Context } from '../server/src/context.ts';
@@ -87,20 +88,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number, number]> {
   return [r, wall, Math.round((await cpuNow(cpuDb)) - c0)];
 }
 
-// GB 32100: weights of positions 9–17 (the 9 body characters); the prefix "91370687" weighs 631.
-const BODY_WEIGHTS = [20, 29, 25, 13, 8, 24, 10, 30, 28];
-const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const digit = (i: number) => `((g / ${31n ** BigInt(8 - i)}::bigint) % 31)::int`;
-const TARGETS_SQL = `
-  insert into target (uscc, name, region_code, industry_code, risk_class)
-  select '91370687' || body || substr('${ALPHABET}', ((31 - (631 + wsum) % 31) % 31) + 1, 1),
-         '基准测试对象' || g, '370687', 'C1391',
-         (case when h < 30 then 'A' when h < 80 then 'B' when h < 95 then 'C' else 'D' end)::"RiskClass"
-    from (select g,
-                 ${BODY_WEIGHTS.map((_, i) => `substr('${ALPHABET}', ${digit(i)} + 1, 1)`).join(' || ')} as body,
-                 ${BODY_WEIGHTS.map((w, i) => `${digit(i)} * ${w}`).join(' + ')} as wsum,
-                 ((g * 2654435761) % 1000003) % 100 as h
-            from generate_series($1::bigint, $2::bigint) g) s`;
+const TARGETS_SQL = targetsSql('基准测试对象');
 
 async function generate(db: Database) {
   const raw = db.raw;

@@ -32,6 +32,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { mulberry32, targetsSql } from './data.ts';
 import { openDatabase, useDatabase } from '../server/src/db/database.ts';
 import { verifyAuditChain } from '../server/src/modules/audit/audit.service.ts';
 import { verifyEvidence, type DrawEvidence } from '../server/src/modules/draw/draw.algorithm.ts';
@@ -63,16 +64,6 @@ const SEED = Number(option('seed', String(Math.floor(Math.random() * 1e9))));
 const TODAY = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const YEAR = Number(TODAY.slice(0, 4));
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = mulberry32(SEED);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -117,20 +108,7 @@ const Q = {
   evidence: `query($d: ID!) { drawEvidence(drawId: $d) }`,
 };
 
-// GB 32100 over generate_series, as in bench/draw.ts: "91370687" + 9 base-31 digits of g + the check character.
-const BODY_WEIGHTS = [20, 29, 25, 13, 8, 24, 10, 30, 28];
-const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const digit = (i: number) => `((g / ${31n ** BigInt(8 - i)}::bigint) % 31)::int`;
-const TARGETS_SQL = `
-  insert into target (uscc, name, region_code, industry_code, risk_class)
-  select '91370687' || body || substr('${ALPHABET}', ((31 - (631 + wsum) % 31) % 31) + 1, 1),
-         '故障测试对象' || g, '370687', 'C1391',
-         (case when h < 30 then 'A' when h < 80 then 'B' when h < 95 then 'C' else 'D' end)::"RiskClass"
-    from (select g,
-                 ${BODY_WEIGHTS.map((_, i) => `substr('${ALPHABET}', ${digit(i)} + 1, 1)`).join(' || ')} as body,
-                 ${BODY_WEIGHTS.map((w, i) => `${digit(i)} * ${w}`).join(' + ')} as wsum,
-                 ((g * 2654435761) % 1000003) % 100 as h
-            from generate_series($1::bigint, $2::bigint) g) s`;
+const TARGETS_SQL = targetsSql('故障测试对象');
 
 type Step = 'commitTarget' | 'revealTarget' | 'lockTarget' | 'commitInspector' | 'revealInspector' | 'lockInspector';
 const STEPS: Step[] = ['commitTarget', 'revealTarget', 'lockTarget', 'commitInspector', 'revealInspector', 'lockInspector'];

@@ -4,59 +4,22 @@
 // SIGKILL once a batch has committed, and a new server on the same database finishes the job. The outcome must be
 // the one computed from the file (test/fixtures/import-resume.ts), each batch written by exactly one run, each bad
 // row listed once, no duplicate targets or memberships; re-importing the same file then changes nothing.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase, REPO_ROOT, useDatabase, type Database } from '../../server/src/db/database.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { openDatabase, useDatabase, type Database } from '../../server/src/db/database.ts';
 import { verifyAuditChain } from '../../server/src/modules/audit/audit.service.ts';
 import { IMPORT_LIMITS } from '../../server/src/modules/import/import.limits.ts';
 import { adminUrl } from '../helpers/global-setup.ts';
+import { exited, startServer as startProcess } from '../helpers/server-process.ts';
 import { resumeFile } from '../fixtures/import-resume.ts';
 import { csvFile, IMPORT_TARGETS, poolsScenario, TARGET_HEADINGS, upload, xlsxFile } from '../fixtures/pools.ts';
 
-const children: ChildProcess[] = [];
-afterAll(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
-
 const LEASE_MS = 1500;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; log: () => string }> {
-  const port = await freePort();
-  let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', VITEST: '', SEED_DEMO: 'false', IMPORT_LEASE_MS: String(LEASE_MS), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) return { url, child, log: () => out };
-    } catch {
-      /* not yet listening */
-    }
-    if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not become ready: ${out}`);
-}
-
-const exited = (child: ChildProcess) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r)));
+const startServer = (env: Record<string, string>) => startProcess({ SEED_DEMO: 'false', IMPORT_LEASE_MS: String(LEASE_MS), ...env }, { pollMs: 250 });
 
 const JOB = `id status attempts resumedAt leaseUntil totalRows processedRows insertedRows updatedRows unchangedRows errorRows message`;
 

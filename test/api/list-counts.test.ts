@@ -11,6 +11,9 @@ import { useTestDatabase } from '../helpers/db.ts';
 import { gql } from '../helpers/graphql.ts';
 import { userActor, type TestActor } from '../helpers/auth.ts';
 import { jointTaskScenario, testUscc } from '../fixtures/scenario.ts';
+import { countUpTo } from '../../server/src/shared/counting.ts';
+import { whereToSql } from '../../server/src/shared/sql-read.ts';
+import { withVisibility } from '../../server/src/modules/access/visibility.ts';
 
 useTestDatabase();
 let s: Awaited<ReturnType<typeof jointTaskScenario>>;
@@ -90,6 +93,27 @@ describe('boundedCount', () => {
     expect(r.data.targets.totalCount).toBe(visibleToYjgl.size);
     expect(r.data.targets.boundedCount).toEqual({ count: visibleToYjgl.size, exact: true });
     expect(r.data.targets.small).toEqual({ count: 3, exact: false });
+  });
+
+  it('the unordered compiled count agrees with Prisma\'s count, under filters and a department\'s row rules', async () => {
+    const actor = { kind: 'user', id: yjgl.userId, role: 'DEPARTMENT_ADMIN', departmentId: s.departments.yjgl.id, scopes: [] } as never;
+    const wheres: object[] = [
+      {},
+      { industryCode: { startsWith: 'C13' } },
+      { OR: [{ name: { contains: 'abc', mode: 'insensitive' } }, { uscc: { startsWith: testUscc(1000).slice(0, 12) } }] },
+      withVisibility('Target', actor, {}),
+      withVisibility('Target', actor, { riskClass: { in: ['A', 'D'] } }),
+    ];
+    for (const where of wheres) {
+      expect(whereToSql('Target', where), JSON.stringify(where)).not.toBeNull(); // the compiled path is the one tested
+      const exact = await prisma().target.count({ where });
+      for (const limit of [0, 1, exact - 1, exact, exact + 5].filter((n) => n >= 0)) {
+        const viaPrisma = await prisma().target.count({ where, take: limit + 1 });
+        expect(await countUpTo('Target', where, limit, () => Promise.resolve(-1)), `${JSON.stringify(where)} limit ${limit}`).toBe(viaPrisma);
+      }
+    }
+    // outside the translatable subset Prisma counts
+    expect(await countUpTo('Target', { name: { search: 'x' } }, 3, () => Promise.resolve(42))).toBe(42);
   });
 
   it('refuses a limit outside 1–100,000 with a typed error naming the argument', async () => {

@@ -9,7 +9,7 @@ import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { builder } from '../builder.ts';
 import { prisma } from '../db/database.ts';
 import { AppError, InputError, NotFoundError } from './errors.ts';
-import { bounded, BoundedCount, countLimit, DEFAULT_COUNT_LIMIT, MAX_COUNT_LIMIT, selectedCountLimit, type BoundedCountShape } from './counting.ts';
+import { bounded, BoundedCount, countLimit, countUpTo as countRowsUpTo, DEFAULT_COUNT_LIMIT, MAX_COUNT_LIMIT, selectedCountLimit, type BoundedCountShape } from './counting.ts';
 import { withVisibility, type VisibleModel } from '../modules/access/visibility.ts';
 import { planRead, runRead } from './sql-read.ts';
 import type { AuthScopes } from '../modules/access/scopes.ts';
@@ -154,7 +154,7 @@ export async function findPage<T>(
   };
   // boundedCount runs beside the rows too (with the limit it asks for), unless the exact total is counted anyway
   const limit = needCount ? null : selectedCountLimit(info);
-  const countUpTo = (n: number) => d.count({ where, take: n + 1 });
+  const countUpTo = (n: number) => countRowsUpTo(model, where, n, () => d.count({ where, take: n + 1 }));
   const [rows, total, upTo] = await Promise.all([
     load(),
     needCount ? d.count({ where }) : Promise.resolve(-1),

@@ -106,8 +106,8 @@ async function complete(db: Database): Promise<void> {
   const raw = db.raw;
   const step = async (label: string, sql: string) => {
     const t = performance.now();
-    const r = await raw.query(sql);
-    log(`complete: ${label}: ${r.rowCount ?? 0} rows (${Math.round(performance.now() - t)} ms)`);
+    await raw.query(sql);
+    log(`complete: ${label} (${Math.round(performance.now() - t)} ms)`);
   };
   const has = async (sql: string) => ((await raw.query<{ n: number }>(sql)).rows[0]!.n ?? 0) > 0;
   if (!(await has(`select count(*)::int as n from draw_target dt join draw d on d.id = dt.draw_id where d.candidate_hash = repeat('a', 64) and dt.year >= 2023`)))
@@ -416,6 +416,28 @@ async function main() {
     const { yoga } = await import('../server/src/yoga.ts');
     const captured: Captured[] = [];
     (db.prisma as unknown as { $on(e: 'query', cb: (e: Captured) => void): void }).$on('query', (e) => captured.push({ query: e.query, params: e.params, duration: e.duration }));
+    // raw SQL too (compiled reads and bounded counts go through the raw driver, not Prisma)
+    const raw = db.raw as { query: (sql: string, params?: unknown[]) => Promise<unknown>; prepared?: (name: string, sql: string, params?: unknown[]) => Promise<unknown> };
+    const rawQuery = raw.query.bind(raw);
+    raw.query = async (sql, params) => {
+      const t = performance.now();
+      try {
+        return await rawQuery(sql, params);
+      } finally {
+        captured.push({ query: sql, params: JSON.stringify(params ?? []), duration: performance.now() - t });
+      }
+    };
+    if (raw.prepared) {
+      const rawPrepared = raw.prepared.bind(raw);
+      raw.prepared = async (name, sql, params) => {
+        const t = performance.now();
+        try {
+          return await rawPrepared(name, sql, params);
+        } finally {
+          captured.push({ query: sql, params: JSON.stringify(params ?? []), duration: performance.now() - t });
+        }
+      };
+    }
     log(`${cases.length} cases × (${WARMUP} warm-up + ${RUNS} timed), server on :${PORT} (NODE_ENV=production); load ${load()}`);
     for (const c of cases) {
       const body = JSON.stringify({ query: c.query, variables: c.variables });

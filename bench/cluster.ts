@@ -154,7 +154,9 @@ export async function startServer(o: ServerOptions): Promise<ServerProcess> {
 // ── proxy ──
 /** Round robin over the servers, like a proxy on loopback would do (keep-alive to each upstream). */
 export function startProxy(listenPort: number, upstreamPorts: number[]): Promise<http.Server> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  // Idle upstream sockets are closed after 30 s, before the server's own keep-alive timeout (65 s, server/src/main.ts)
+  // would close them under a request in flight: nginx's upstream keepalive_timeout (60 s) plays the same part.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64, timeout: 30_000 });
   let next = 0;
   const server = http.createServer((req, res) => {
     const port = upstreamPorts[next++ % upstreamPorts.length]!;
@@ -247,7 +249,13 @@ export class GraphQLClient {
     let ok = false;
     try {
       const r = await this.post(JSON.stringify({ query, variables }), cookie);
-      const body = JSON.parse(r.text) as { data?: T; errors?: { message: string }[] };
+      let body: { data?: T; errors?: { message: string }[] };
+      try {
+        body = JSON.parse(r.text) as typeof body;
+      } catch {
+        this.failures.push(`${kind}: HTTP ${r.status} ${r.text.slice(0, 300)}`);
+        return null;
+      }
       ok = r.status === 200 && !body.errors?.length;
       if (!ok) this.failures.push(`${kind}: HTTP ${r.status} ${JSON.stringify(body.errors ?? r.text).slice(0, 300)}`);
       return ok ? (body.data as T) : null;

@@ -60,6 +60,12 @@ const server = http.createServer((req, res) => {
   serveAdmin(req, res);
 });
 
+// Keep-alive connections from a reverse proxy stay open longer than the proxy keeps them idle (nginx: 60 s), so the
+// server never closes a connection at the moment the proxy sends a request on it (the proxy would answer 502).
+// Node's default is 5 s: under mixed load an idle upstream socket was reused just as it closed.
+server.keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT_MS ?? 65_000);
+server.headersTimeout = server.keepAliveTimeout + 1_000;
+
 // imports a stopped server left RUNNING continue here (embedded: all of them; PostgreSQL: once their lease expires)
 const resumed = await startImportResumer();
 if (resumed) log(`resuming ${resumed} interrupted import job(s)`);

@@ -60,21 +60,28 @@ const ctx = {
 
 const ms = (t0: number) => Math.round(performance.now() - t0);
 
-/** CPU time (ms) used so far by this process (all threads) and, on PostgreSQL, by the benchmark database's backends. */
+/** The last CPU time read for each backend pid: a backend that has exited still counts with what it had used. */
+const backendCpu = new Map<number, number>();
+
+/**
+ * CPU time (ms) used so far by this process (all threads) and, on PostgreSQL, by the benchmark database's backends
+ * (every backend ever seen, so a connection the pool closes between two readings does not make a step negative).
+ */
 async function cpuNow(db: Database): Promise<number> {
   const own = process.cpuUsage();
-  let backends = 0;
   if (db.kind === 'postgres') {
     const { rows } = await db.raw.query<{ pid: number }>(`select pid from pg_stat_activity where datname = current_database()`);
     for (const { pid } of rows) {
       try {
         const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-        backends += (Number(f[11]) + Number(f[12])) * (1000 / 100); // clock ticks (100 Hz)
+        backendCpu.set(pid, (Number(f[11]) + Number(f[12])) * (1000 / 100)); // clock ticks (100 Hz)
       } catch {
-        /* backend gone */
+        /* backend gone: keep its last reading */
       }
     }
   }
+  let backends = 0;
+  for (const v of backendCpu.values()) backends += v;
   return (own.user + own.system) / 1000 + backends;
 }
 

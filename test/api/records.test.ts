@@ -183,6 +183,12 @@ describe('record header and item results', () => {
     const rows = await prisma().itemResult.findMany({ where: { recordId: r1 } });
     expect(rows.filter((x) => x.publicationId === p.id)).toHaveLength(2);
     expect(rows.filter((x) => x.departmentId === s.other.id && x.publicationId)).toHaveLength(0);
+    // each linked result carries its publication's time (kept by the database), the unpublished ones none
+    const publication = await prisma().publication.findUniqueOrThrow({ where: { id: p.id } });
+    for (const x of rows) expect(x.publishedAt?.toISOString() ?? null).toBe(x.publicationId ? publication.publishedAt.toISOString() : null);
+    // the copy cannot be set by hand: the database derives it from the publication again
+    await prisma().itemResult.updateMany({ where: { publicationId: p.id }, data: { publishedAt: new Date('2000-01-01T00:00:00Z') } });
+    for (const x of await prisma().itemResult.findMany({ where: { publicationId: p.id } })) expect(x.publishedAt!.toISOString()).toBe(publication.publishedAt.toISOString());
     const again = await gql(PUBLISH_PART, { recordId: r1 }, s.actors.leadAdmin.headers);
     expect([code(again), reason(again)]).toEqual(['CONFLICT', 'ALREADY_PUBLISHED']);
   });

@@ -757,7 +757,7 @@ const PUBLIC_RESULT_SELECT = (actor: Actor) => ({
     departmentId: true,
     department: { select: { name: true } },
     checkItem: { select: { name: true } },
-    publication: { select: { publishedAt: true } },
+    publishedAt: true,
     record: { select: { inspectedOn: true, target: { select: { uscc: true, name: true } }, task: { select: { id: true, code: true, name: true, plan: { select: { name: true } } } } } },
     corrections: { where: withVisibility('Correction', actor, { status: 'APPROVED' }), orderBy: { decidedAt: 'desc' as const }, take: 1, select: { newCode: true, decidedAt: true } },
   },
@@ -769,14 +769,15 @@ type PublicResultDb = {
   departmentId: string;
   department: { name: string };
   checkItem: { name: string };
-  publication: { publishedAt: Date } | null;
+  publishedAt: Date | null;
   record: { inspectedOn: Date | null; target: { uscc: string; name: string }; task: { id: string; code: string; name: string; plan: { name: string } | null } };
   corrections: { newCode: number; decidedAt: Date | null }[];
 };
 
 type Order = 'asc' | 'desc';
 const PUBLIC_SORT: Record<string, (o: Order) => Record<string, Order | Record<string, Order>>> = {
-  publishedAt: (o) => ({ publication: { publishedAt: o } }),
+  // item_result.published_at: the publication's time, copied onto the row by the database (index (published_at, id))
+  publishedAt: (o) => ({ publishedAt: o }),
   inspectedOn: (o) => ({ record: { inspectedOn: o } }),
   code: (o) => ({ code: o }),
 };
@@ -789,7 +790,7 @@ export async function publicResults(ctx: Context, args: ListArgs, filter: Public
   if (f.taskId) and.push({ record: { taskId: requireId('filter.taskId', f.taskId) } });
   if (f.departmentId) and.push({ departmentId: requireId('filter.departmentId', f.departmentId) });
   if (f.targetUscc) and.push({ record: { target: { uscc: requireUscc('filter.targetUscc', f.targetUscc) } } });
-  if (f.publishedFrom || f.publishedTo) and.push({ publication: { publishedAt: { ...(f.publishedFrom ? { gte: f.publishedFrom } : {}), ...(f.publishedTo ? { lte: f.publishedTo } : {}) } } });
+  if (f.publishedFrom || f.publishedTo) and.push({ publishedAt: { ...(f.publishedFrom ? { gte: f.publishedFrom } : {}), ...(f.publishedTo ? { lte: f.publishedTo } : {}) } });
   if (f.code?.length) and.push({ code: { in: f.code } });
   const sortKey = args.sort?.field ?? 'publishedAt';
   const sort = PUBLIC_SORT[sortKey];
@@ -815,7 +816,7 @@ export async function publicResults(ctx: Context, args: ListArgs, filter: Public
         checkItemName: r.checkItem.name,
         code: r.code,
         codeText: resultCodeZh(r.code)!,
-        publishedAt: r.publication!.publishedAt,
+        publishedAt: r.publishedAt!,
         correctedCode: corr?.newCode ?? null,
         correctedCodeText: resultCodeZh(corr?.newCode),
         correctedOn: corr?.decidedAt ? todayInChina(corr.decidedAt) : null,

@@ -186,9 +186,14 @@ describe('record header and item results', () => {
     // each linked result carries its publication's time (kept by the database), the unpublished ones none
     const publication = await prisma().publication.findUniqueOrThrow({ where: { id: p.id } });
     for (const x of rows) expect(x.publishedAt?.toISOString() ?? null).toBe(x.publicationId ? publication.publishedAt.toISOString() : null);
+    const task = (await prisma().inspectionRecord.findUniqueOrThrow({ where: { id: r1 } })).taskId;
+    expect(rows.every((x) => x.taskId === task)).toBe(true);
     // the copy cannot be set by hand: the database derives it from the publication again
-    await prisma().itemResult.updateMany({ where: { publicationId: p.id }, data: { publishedAt: new Date('2000-01-01T00:00:00Z') } });
-    for (const x of await prisma().itemResult.findMany({ where: { publicationId: p.id } })) expect(x.publishedAt!.toISOString()).toBe(publication.publishedAt.toISOString());
+    await prisma().itemResult.updateMany({ where: { publicationId: p.id }, data: { publishedAt: new Date('2000-01-01T00:00:00Z'), taskId: crypto.randomUUID() } });
+    for (const x of await prisma().itemResult.findMany({ where: { publicationId: p.id } })) {
+      expect(x.publishedAt!.toISOString()).toBe(publication.publishedAt.toISOString());
+      expect(x.taskId).toBe(task);
+    }
     const again = await gql(PUBLISH_PART, { recordId: r1 }, s.actors.leadAdmin.headers);
     expect([code(again), reason(again)]).toEqual(['CONFLICT', 'ALREADY_PUBLISHED']);
   });

@@ -238,11 +238,14 @@ export async function addScaleRecords(database: Database, n: number, opts: { log
        WHERE r.status <> 'INSPECTING'`);
     step(`${publications} publications`);
     const itemResults = await sql.execute(`
-      INSERT INTO item_result (id, record_id, department_id, check_item_id, code, entered_at, publication_id)
-      SELECT ${uid(`'scale-res-' || r.k || '-' || r.j || '-' || ti.check_item_id`)}, r.id, ti.department_id, ti.check_item_id,
+      INSERT INTO item_result (id, record_id, task_id, department_id, check_item_id, code, entered_at, publication_id, published_at)
+      SELECT ${uid(`'scale-res-' || r.k || '-' || r.j || '-' || ti.check_item_id`)}, r.id, r.task_id, ti.department_id, ti.check_item_id,
              ${CODE_OF(h(`r.k * 100000 + r.j * 37 + ascii(ti.check_item_id::text)`, 13, 1000))}, r.e::timestamptz,
-             CASE WHEN r.status <> 'INSPECTING' THEN ${uid(`'scale-pub-' || r.k || '-' || r.j || '-' || ti.department_id`)} END
-        FROM s_rec r JOIN task_item ti ON ti.task_id = r.task_id`);
+             p.id, p.published_at
+        FROM s_rec r JOIN task_item ti ON ti.task_id = r.task_id
+        -- task_id and published_at written here: under session_replication_role = replica the trigger that copies them does not run
+        LEFT JOIN publication p ON r.status <> 'INSPECTING'
+              AND p.id = ${uid(`'scale-pub-' || r.k || '-' || r.j || '-' || ti.department_id`)}`);
     step(`${itemResults} item results`);
     const corrections = await sql.execute(`
       INSERT INTO correction (id, item_result_id, publication_id, reason, old_code, new_code, status, due_on, requested_at, decided_at)

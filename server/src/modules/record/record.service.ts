@@ -787,7 +787,8 @@ export const PUBLIC_RESULT_SORT_FIELDS = Object.keys(PUBLIC_SORT);
 export async function publicResults(ctx: Context, args: ListArgs, filter: PublicResultFilter | null | undefined, info: GraphQLResolveInfo) {
   const f = filter ?? {};
   const and: Record<string, unknown>[] = [{ publicationId: { not: null } }];
-  if (f.taskId) and.push({ record: { taskId: requireId('filter.taskId', f.taskId) } });
+  // item_result.task_id: the record's task, copied onto the row by the database (index (task_id, published_at, id))
+  if (f.taskId) and.push({ taskId: requireId('filter.taskId', f.taskId) });
   if (f.departmentId) and.push({ departmentId: requireId('filter.departmentId', f.departmentId) });
   if (f.targetUscc) and.push({ record: { target: { uscc: requireUscc('filter.targetUscc', f.targetUscc) } } });
   if (f.publishedFrom || f.publishedTo) and.push({ publishedAt: { ...(f.publishedFrom ? { gte: f.publishedFrom } : {}), ...(f.publishedTo ? { lte: f.publishedTo } : {}) } });

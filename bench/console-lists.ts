@@ -26,6 +26,7 @@
 // --count total sends `totalCount` (the exact count every list asked for before the console moved to boundedCount)
 // instead of the console's `boundedCount(limit: COUNT_LIMIT) { count exact }`, for before/after figures.
 // Exits 1 if any request fails; --budget N lists the cases whose p99 exceeds N ms (exit 2 when any does).
+import { randomUUID } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -300,8 +301,9 @@ async function buildCases(raw: Database['raw']): Promise<Case[]> {
     const res = (await one(`select id::text as id from item_result where record_id = $1::uuid order by department_id = $2::uuid desc limit 1`, [rec.id, dep])).id!;
     ctx[role] = { department: dep, task, pool, record: rec.id!, publication: pub, result: res, target: rec.target!, targetName: rec.name!, uscc: rec.uscc! };
   }
-  const actor = (await one(`select actor_id as id from audit_event where actor_id is not null group by actor_id order by count(*) desc limit 1`)).id;
-  const entityId = (await one(`select entity_id as id from audit_event where entity = 'InspectionRecord' and entity_id is not null order by id desc limit 1`)).id;
+  // (with --audit 0 there may be no such events: the audit cases then filter on ids that match nothing)
+  const actor = (await one(`select actor_id as id from audit_event where actor_id is not null group by actor_id order by count(*) desc limit 1`))?.id ?? randomUUID();
+  const entityId = (await one(`select entity_id as id from audit_event where entity = 'InspectionRecord' and entity_id is not null order by id desc limit 1`))?.id ?? randomUUID();
   const common = (await one<{ w: string }>(`select substr(name, 4, 2) as w from target where name like '海阳市%' group by 1 order by count(*) desc limit 1`)).w;
 
   const cases: Case[] = [];

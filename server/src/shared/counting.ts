@@ -7,10 +7,11 @@
 // primary key and test every row (a prefix filter matching 27,000 of 1,000,000 targets: 210 ms) where an index on
 // the filtered column would find the first limit + 1 rows at once (5 ms). The where clause is translated by the
 // compiled reads' translator (shared/sql-read.ts, the SQL Prisma emits); outside its subset Prisma counts.
-import { getArgumentValues, getNamedType, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { getArgumentValues, getNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { builder } from '../builder.ts';
 import { db } from '../db/database.ts';
 import { InputError } from './errors.ts';
+import { selectedField } from './selection.ts';
 import { whereToSql } from './sql-read.ts';
 
 /** The largest limit boundedCount accepts (its cost is proportional to it), and its default. */
@@ -44,27 +45,6 @@ export function countLimit(limit: number | null | undefined): number {
       en: `the count limit must be between 1 and ${MAX_COUNT_LIMIT}`,
     });
   return n;
-}
-
-/** The first field `name` in the field's selection (fragments included), if it asks for one. */
-export function selectedField(info: GraphQLResolveInfo, name: string): FieldNode | undefined {
-  const walk = (set: SelectionSetNode | undefined): FieldNode | undefined => {
-    for (const s of set?.selections ?? []) {
-      const found =
-        s.kind === 'Field'
-          ? s.name.value === name
-            ? s
-            : undefined
-          : walk(s.kind === 'InlineFragment' ? s.selectionSet : info.fragments[s.name.value]?.selectionSet);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  for (const n of info.fieldNodes) {
-    const found = walk(n.selectionSet);
-    if (found) return found;
-  }
-  return undefined;
 }
 
 /**

@@ -5,13 +5,14 @@
 // and is only run when selected. boundedCount(limit) counts only up to its limit (shared/counting.ts): the console
 // pages with it, so a list page's cost does not grow with the table.
 import { queryFromInfo } from '@pothos/plugin-prisma';
-import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from '../builder.ts';
 import { prisma } from '../db/database.ts';
 import { AppError, InputError, NotFoundError } from './errors.ts';
 import { bounded, BoundedCount, countLimit, countUpTo as countRowsUpTo, DEFAULT_COUNT_LIMIT, MAX_COUNT_LIMIT, selectedCountLimit, type BoundedCountShape } from './counting.ts';
 import { withVisibility, type VisibleModel } from '../modules/access/visibility.ts';
 import { planRead, runRead } from './sql-read.ts';
+import { selects } from './selection.ts';
 import type { AuthScopes } from '../modules/access/scopes.ts';
 import type { Context } from '../context.ts';
 
@@ -79,19 +80,6 @@ function decodeCursor(cursor: string): string {
   const text = Buffer.from(cursor, 'base64url').toString();
   if (!text.startsWith('c1:')) throw new InputError('after', 'INVALID_CURSOR', { zh: '游标无效', en: 'not a cursor from this API' });
   return text.slice(3);
-}
-
-/** Does the field's selection (fragments included) ask for `name`? */
-export function selects(info: GraphQLResolveInfo, name: string): boolean {
-  const walk = (set: SelectionSetNode | undefined): boolean =>
-    !!set?.selections.some((s) =>
-      s.kind === 'Field'
-        ? s.name.value === name
-        : s.kind === 'InlineFragment'
-          ? walk(s.selectionSet)
-          : walk(info.fragments[s.name.value]?.selectionSet),
-    );
-  return info.fieldNodes.some((n) => walk(n.selectionSet));
 }
 
 function pageSize(field: string, n: number | null | undefined): number {

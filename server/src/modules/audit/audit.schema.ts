@@ -1,7 +1,8 @@
 // The audit trail for the office: browse and filter events, verify the hash chain.
 import { builder } from '../../builder.ts';
 import { and, contains, dateRange, eq } from '../../shared/filters.ts';
-import { findPage, pageFields, selects, type ListArgs } from '../../shared/pagination.ts';
+import { findPage, pageFields, type ListArgs } from '../../shared/pagination.ts';
+import { selects } from '../../shared/selection.ts';
 import { prisma } from '../../db/database.ts';
 import { verifyAuditChain, type ChainReport } from './audit.service.ts';
 

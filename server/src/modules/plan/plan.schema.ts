@@ -5,7 +5,8 @@ import { InspectionMode, ListKind, ParticipantRole, PlanStatus, TargetType } fro
 import { and, contains, eq, idEq, idsIn } from '../../shared/filters.ts';
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import { prisma } from '../../db/database.ts';
-import { defineListQueries, requireId, selects } from '../../shared/pagination.ts';
+import { defineListQueries, requireId } from '../../shared/pagination.ts';
+import { selects } from '../../shared/selection.ts';
 import { Department } from '../department/department.schema.ts';
 import { Target } from '../pool/pool.schema.ts';
 import { visibleWhere } from '../access/visibility.ts';

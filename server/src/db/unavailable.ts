@@ -4,7 +4,7 @@
 // The pg.Pool drops broken connections and opens new ones when PostgreSQL is back, so no server restart is needed
 // (bench/faults.ts, scenario pg-restart; docs/OPERATIONS.md).
 import { GraphQLError } from 'graphql';
-import { AppError } from '../shared/errors.ts';
+import { errorChain } from '../shared/errors.ts';
 
 /** SQLSTATEs of an unreachable or restarting server: class 08 (connection exception), operator intervention 57P01–57P03, too many connections. */
 const SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
@@ -22,18 +22,13 @@ const PG_MESSAGE = /^(Connection terminated( unexpectedly| due to connection tim
  * Prisma's `meta.driverAdapterError`), else null. Typed refusals (AppError) never count.
  */
 export function databaseUnavailable(e: unknown): string | null {
-  type Node = { code?: unknown; originalCode?: unknown; kind?: unknown; message?: unknown; meta?: { driverAdapterError?: unknown }; cause?: unknown; originalError?: unknown };
-  const queue: unknown[] = [e];
-  for (let seen = 0; queue.length && seen < 10; seen++) {
-    const n = queue.shift() as Node | null | undefined;
-    if (!n || typeof n !== 'object' || n instanceof AppError) continue;
+  for (const n of errorChain(e)) {
     for (const c of [n.originalCode, n.code]) {
       if (typeof c !== 'string') continue;
       if (SQLSTATE.test(c) || PRISMA.has(c) || SOCKET.has(c)) return c;
     }
     if (typeof n.kind === 'string' && KINDS.has(n.kind)) return n.kind;
     if (typeof n.message === 'string' && PG_MESSAGE.test(n.message)) return n.message;
-    queue.push(n.meta?.driverAdapterError, n.cause, n instanceof GraphQLError ? n.originalError : undefined);
   }
   return null;
 }

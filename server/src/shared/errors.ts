@@ -38,3 +38,28 @@ export class NotFoundError extends AppError {
     super('NOT_FOUND', { zh: `未找到${entity}（${id}）`, en: `${entity} ${id} not found` }, { entity, id });
   }
 }
+
+/** The fields of a database or driver error (pg, PGlite, Prisma, a driver adapter) that say what went wrong. */
+export interface DriverErrorNode {
+  code?: unknown;
+  originalCode?: unknown;
+  kind?: unknown;
+  message?: unknown;
+  meta?: { code?: unknown; driverAdapterError?: unknown };
+  cause?: unknown;
+}
+
+/**
+ * An error and the errors it wraps, breadth first: Prisma's `meta.driverAdapterError`, `cause`, a GraphQLError's
+ * `originalError` (at most `max` of them). Typed refusals (AppError) are not followed: their text may quote input.
+ * What a caller recognises in a driver error (a retryable conflict, an unreachable database) is looked for here.
+ */
+export function* errorChain(e: unknown, max = 10): Generator<DriverErrorNode> {
+  const queue: unknown[] = [e];
+  for (let seen = 0; queue.length && seen < max; seen++) {
+    const n = queue.shift() as (DriverErrorNode & { originalError?: unknown }) | null | undefined;
+    if (!n || typeof n !== 'object' || n instanceof AppError) continue;
+    yield n;
+    queue.push(n.meta?.driverAdapterError, n.cause, n instanceof GraphQLError ? n.originalError : undefined);
+  }
+}

@@ -4,7 +4,7 @@
 import { prisma } from '../db/database.ts';
 import { appendAudit, type AuditInput, type Tx } from '../modules/audit/audit.service.ts';
 import type { Context } from '../context.ts';
-import { AppError } from './errors.ts';
+import { errorChain } from './errors.ts';
 import { logger } from './logger.ts';
 
 export type { Tx };
@@ -33,19 +33,13 @@ const RETRY_SQLSTATES = ['40001', '40P01'] as const;
  * AppError (typed refusal) is never retried — its text may quote user input or an id that contains "40001".
  */
 export function retryableCode(e: unknown): string | null {
-  type Node = { code?: unknown; originalCode?: unknown; kind?: unknown; meta?: { code?: unknown; driverAdapterError?: unknown }; cause?: unknown };
-  const queue: unknown[] = [e];
-  for (let seen = 0; queue.length && seen < 8; seen++) {
-    const n = queue.shift() as Node | null | undefined;
-    if (!n || typeof n !== 'object' || n instanceof AppError) continue;
+  let conflict: string | null = null;
+  for (const n of errorChain(e, 8)) {
     for (const c of [n.originalCode, n.code, n.meta?.code]) if (typeof c === 'string' && (RETRY_SQLSTATES as readonly string[]).includes(c)) return c;
-    if (n.code === 'P2034' || n.kind === 'TransactionWriteConflict') {
-      const deeper = retryableCode(n.meta?.driverAdapterError ?? n.cause);
-      return deeper ?? (typeof n.code === 'string' ? n.code : 'TransactionWriteConflict');
-    }
-    queue.push(n.meta?.driverAdapterError, n.cause);
+    // Prisma's own word for it; the SQLSTATE underneath, when there is one, is preferred (it comes later in the chain)
+    if (n.code === 'P2034' || n.kind === 'TransactionWriteConflict') conflict ??= n.code === 'P2034' ? 'P2034' : 'TransactionWriteConflict';
   }
-  return null;
+  return conflict;
 }
 
 /**

@@ -1,4 +1,5 @@
 // Pieces the benchmark and fault scripts share: a seeded PRNG and synthetic targets generated in SQL.
+import { readFileSync } from 'node:fs';
 
 /** mulberry32: a small seeded PRNG returning numbers in [0, 1); the same seed gives the same sequence. */
 export function mulberry32(seed: number): () => number {
@@ -33,4 +34,36 @@ export function targetsSql(namePrefix: string): string {
                  (case when ((g * 2654435761) % 1000003) % 100 < 30 then 'A' when ((g * 2654435761) % 1000003) % 100 < 80 then 'B'
                        when ((g * 2654435761) % 1000003) % 100 < 95 then 'C' else 'D' end)::"RiskClass" as rc
             from generate_series($1::bigint, $2::bigint) g) s`;
+}
+
+const TICK_MS = 1000 / 100; // USER_HZ on Linux
+
+/** utime + stime of a process in ms (/proc/<pid>/stat fields 14 and 15), or null when it is gone or not on this machine. */
+export function processCpuMs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * TICK_MS;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A meter of the CPU ms the PostgreSQL backends of one database have used so far. Each backend ever seen counts with
+ * its last reading, so a connection that closes between two readings does not make a difference negative.
+ */
+export function backendCpuMeter(query: (sql: string, params: unknown[]) => Promise<{ rows: { pid: number }[] }>, database: string): () => Promise<number> {
+  const last = new Map<number, number>();
+  return async () => {
+    const { rows } = await query('select pid from pg_stat_activity where datname = $1', [database]);
+    for (const { pid } of rows) {
+      const ms = processCpuMs(pid);
+      if (ms !== null) last.set(pid, ms);
+    }
+    let total = 0;
+    for (const ms of last.values()) total += ms;
+    return total;
+  };
 }

@@ -17,10 +17,9 @@
 // functions the GraphQL mutations call: commit, reveal, lock, each its own transaction. Every step prints its wall
 // time and its CPU time (this process, all threads, plus the PostgreSQL backends): on a shared machine the wall time
 // depends on the load, the CPU time much less.
-import fs from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
-import { targetsSql } from './data.ts';
+import { backendCpuMeter, targetsSql } from './data.ts';
 import { openDatabase, useDatabase, type Database } from '../server/src/db/database.ts';
 import { commitInspectorDraw, commitTargetDraw, lockDraw, revealDraw } from '../server/src/modules/draw/draw.service.ts';
 import type { Context } from '../server/src/context.ts';
@@ -60,28 +59,19 @@ const ctx = {
 
 const ms = (t0: number) => Math.round(performance.now() - t0);
 
-/** The last CPU time read for each backend pid: a backend that has exited still counts with what it had used. */
-const backendCpu = new Map<number, number>();
+const meters = new WeakMap<Database, () => Promise<number>>();
 
-/**
- * CPU time (ms) used so far by this process (all threads) and, on PostgreSQL, by the benchmark database's backends
- * (every backend ever seen, so a connection the pool closes between two readings does not make a step negative).
- */
+/** CPU time (ms) used so far by this process (all threads) and, on PostgreSQL, by the benchmark database's backends. */
 async function cpuNow(db: Database): Promise<number> {
   const own = process.cpuUsage();
-  if (db.kind === 'postgres') {
-    const { rows } = await db.raw.query<{ pid: number }>(`select pid from pg_stat_activity where datname = current_database()`);
-    for (const { pid } of rows) {
-      try {
-        const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-        backendCpu.set(pid, (Number(f[11]) + Number(f[12])) * (1000 / 100)); // clock ticks (100 Hz)
-      } catch {
-        /* backend gone: keep its last reading */
-      }
-    }
-  }
   let backends = 0;
-  for (const v of backendCpu.values()) backends += v;
+  if (db.kind === 'postgres') {
+    if (!meters.has(db)) {
+      const name = (await db.raw.query<{ d: string }>('select current_database() as d')).rows[0]!.d;
+      meters.set(db, backendCpuMeter((sql, params) => db.raw.query(sql, params), name));
+    }
+    backends = await meters.get(db)!();
+  }
   return (own.user + own.system) / 1000 + backends;
 }
 

@@ -18,7 +18,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -26,6 +25,7 @@ import { buildSchema, graphql } from 'graphql';
 import pg from 'pg';
 import { openDatabase, REPO_ROOT } from '../server/src/db/database.ts';
 import { seedDemo } from '../server/src/db/seed.ts';
+import { processCpuMs } from './data.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -166,18 +166,7 @@ interface Result {
   pgCpuMs: number | null;
 }
 
-const TICK_MS = 1000 / 100; // USER_HZ on Linux
-/** utime + stime of a process in ms (/proc/<pid>/stat fields 14 and 15). */
-function cpuOf(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) * TICK_MS;
-  } catch {
-    return null;
-  }
-}
+const cpuOf = processCpuMs;
 const pids = new Map<number, number>();
 
 /** CPU ms of every PostgreSQL backend connected to ssj_peer, by pid (the backends of both servers' pools). */

@@ -19,13 +19,13 @@
 // with CREATE INDEX IF NOT EXISTS unless --no-indexes, so the numbers are those of the proposed schema.
 import pg from 'pg';
 import os from 'node:os';
-import fs from 'node:fs';
 import { openDatabase, useDatabase } from '../server/src/db/database.ts';
 import { addScaleRecords, addScaleTargets, seedDemo } from '../server/src/db/seed.ts';
 import { REPORT_ROWS_SQL, REPORT_SQL } from '../server/src/modules/report/report.sql.ts';
 import { checkRollup, putBack, rebuildWith, takeOut, type RollupSelection } from '../server/src/modules/report/report.rollup.ts';
 import type { Tx } from '../server/src/shared/mutation.ts';
 import { randomBytes, createHash } from 'node:crypto';
+import { backendCpuMeter } from './data.ts';
 
 export const INDEXES: string[] = [
   // none needed so far: see docs/BENCHMARKS.md "## Quarterly report" for what was measured
@@ -70,21 +70,11 @@ const stats = (xs: number[]) => {
 const fmt = (x: ReturnType<typeof stats>) => `median ${x.median.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms, min ${x.min.toFixed(1)}, max ${x.max.toFixed(1)} (n=${x.n})`;
 const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 
-/** CPU ms used so far by this process and by the PostgreSQL backends of the benchmark database (/proc, 100 Hz ticks). */
+const backendsCpu = backendCpuMeter((sql, params) => admin.query(sql, params), dbName);
+/** CPU ms used so far by this process and by the PostgreSQL backends of the benchmark database (bench/data.ts). */
 async function cpuMs(): Promise<{ node: number; pg: number }> {
   const own = process.cpuUsage();
-  const { rows } = await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [dbName]);
-  let backends = 0;
-  for (const { pid } of rows) {
-    try {
-      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = f.slice(f.lastIndexOf(')') + 2).split(' ');
-      backends += (Number(fields[11]) + Number(fields[12])) * 10;
-    } catch {
-      /* a backend that ended, or PostgreSQL not on this machine */
-    }
-  }
-  return { node: (own.user + own.system) / 1000, pg: backends };
+  return { node: (own.user + own.system) / 1000, pg: await backendsCpu() };
 }
 
 try {

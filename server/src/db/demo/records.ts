@@ -9,9 +9,8 @@
 import type { Database } from '../database.ts';
 import { inTransaction, type SqlRunner } from './sql.ts';
 import { rebuildWith } from '../../modules/report/report.rollup.ts';
-import { AUTO_FOLLOW_UPS, CHINA_TODAY_SQL, CREDIT_RULES, effectiveClassSql } from '../../modules/credit/credit.rules.ts';
-import { addWorkingDays } from '../../shared/working-days.ts';
-import { OFFICIAL_CALENDAR } from '../../shared/calendar-data.ts';
+import { endFollowUpEvents, linkCreditForPublished, recomputeRiskClass, relinkCreditForCorrection, type PublishedResult } from '../../modules/credit/credit.service.ts';
+import { Audit } from '../../shared/mutation.ts';
 
 const uid = (expr: string) => `md5(${expr})::uuid`;
 /** A pseudo-random integer in [0, m) from a number and a salt. */
@@ -72,68 +71,58 @@ export async function seedDemoResults(sql: SqlRunner): Promise<number> {
            '2022-08-03 09:00+08', '2022-08-05 16:00+08', '经部门负责人批准更正'
       FROM item_result ir JOIN inspection_record r ON r.id = ir.record_id
      WHERE r.task_id = ${T} AND ir.code = 1 ORDER BY ir.id LIMIT 1`);
-  await sql.execute(`
-    INSERT INTO follow_up (id, target_id, task_id, item_result_id, department_id, kind, status, description, reference, due_on, closed_at, closure_note, created_at)
-    SELECT ${uid(`'demo-fu-' || ir.id`)}, r.target_id, ${T}, ir.id, ir.department_id, 'RECTIFICATION',
-           CASE WHEN n = 1 THEN 'CLOSED'::"FollowUpStatus" ELSE 'OPEN'::"FollowUpStatus" END, '责令限期整改', '海市监责改〔2022〕' || n || '号',
-           date '2022-08-31', CASE WHEN n = 1 THEN timestamptz '2022-08-20 15:00+08' END, CASE WHEN n = 1 THEN '整改完成，复查合格' END, '2022-07-22 10:00+08'
-      FROM (SELECT ir.*, row_number() OVER (ORDER BY ir.id) AS n FROM item_result ir JOIN inspection_record r ON r.id = ir.record_id
-             WHERE r.task_id = ${T} AND ir.code IN (5, 8, 10)) ir
-      JOIN inspection_record r ON r.id = ir.record_id
-     WHERE n <= 4`);
-  await linkDemoCredit(sql, T);
+  await linkDemoCredit(sql, task.id);
   // the report rollup of the task (written by SQL here, not through the services that keep it)
   await rebuildWith(sql, [task.id]);
   return records;
 }
 
 /**
- * What the credit module (credit.service.ts) would have written when these results were published, from the same
- * rule table (credit.rules.ts): an event per rule of each published result's effective code (the approved
- * correction's code, from the day of the decision), a follow-up for every result whose code opens one and has none
- * yet (due 20 working days later, official calendar), FOLLOW_UP_REQUIRED ended on the day its follow-up closed,
- * and the effective risk class of every target touched, as of today (a 2022 dishonesty record ran for 3 years).
+ * The credit linkage of the demo's results, by the credit module itself (credit.service.ts, in the seed's
+ * transaction): each publication's results linked as at their publication time, the approved correction relinked
+ * as at its decision, then the office's paperwork on the first four follow-ups (case numbers; the first closed after
+ * re-inspection, which ends its result's follow-up event), and the touched targets' class as of today (the 2022
+ * dishonesty records ran out in 2025). What the services would audit is dropped: seeded data has no audit trail.
  */
-async function linkDemoCredit(sql: SqlRunner, T: string): Promise<void> {
-  const rules = Object.entries(CREDIT_RULES).flatMap(([code, rs]) => rs.map((r) => `(${Number(code)}, '${r.kind}', ${r.years ?? 0})`));
-  const eff = `
-    SELECT ir.id, ir.department_id, r.target_id, coalesce(c.new_code, ir.code) AS code,
-           coalesce((c.decided_at AT TIME ZONE 'Asia/Shanghai')::date, (p.published_at AT TIME ZONE 'Asia/Shanghai')::date) AS day
-      FROM item_result ir JOIN inspection_record r ON r.id = ir.record_id JOIN publication p ON p.id = ir.publication_id
-      LEFT JOIN LATERAL (SELECT new_code, decided_at FROM correction x WHERE x.item_result_id = ir.id AND x.status = 'APPROVED'
-                          ORDER BY x.decided_at DESC LIMIT 1) c ON true
-     WHERE r.task_id = ${T}`;
-  const open = Object.entries(AUTO_FOLLOW_UPS);
-  const days = await sql.query<{ day: string }>(`SELECT DISTINCT day::text AS day FROM (${eff}) e`);
-  const cal = {
-    holidays: new Set(OFFICIAL_CALENDAR.filter((d) => d.kind === 'HOLIDAY').map((d) => d.date)),
-    workdays: new Set(OFFICIAL_CALENDAR.filter((d) => d.kind === 'WORKDAY').map((d) => d.date)),
-  };
-  const due = days.map(({ day }) => `('${day}'::date, '${addWorkingDays(new Date(`${day}T00:00:00Z`), AUTO_FOLLOW_UPS[5]!.workingDays, cal).toISOString().slice(0, 10)}'::date)`);
-  if (!due.length) return;
-  await sql.execute(`
-    INSERT INTO follow_up (id, target_id, task_id, item_result_id, department_id, kind, status, description, due_on, created_at)
-    SELECT ${uid(`'demo-fu-' || e.id`)}, e.target_id, ${T}, e.id, e.department_id, f.kind::"FollowUpKind", f.status::"FollowUpStatus", f.description,
-           d.due_on, (e.day::timestamp + interval '10 hours') AT TIME ZONE 'Asia/Shanghai'
-      FROM (${eff}) e
-      JOIN (VALUES ${open.map(([c, f]) => `(${Number(c)}, '${f.kind}', '${f.status}', '${f.description.replace(/'/g, "''")}')`).join(', ')}) AS f(code, kind, status, description) ON f.code = e.code
-      JOIN (VALUES ${due.join(', ')}) AS d(day, due_on) ON d.day = e.day
-     WHERE NOT EXISTS (SELECT 1 FROM follow_up x WHERE x.item_result_id = e.id)`);
-  await sql.execute(`
-    INSERT INTO credit_event (id, target_id, kind, item_result_id, result_code, department_id, note, effective_from, effective_to, created_at)
-    SELECT ${uid(`'demo-ce-' || e.id || k.kind`)}, e.target_id, k.kind::"CreditEventKind", e.id, e.code, e.department_id,
-           '检查结果 ' || e.code || '（演示数据）', e.day,
-           CASE WHEN k.years > 0 THEN (e.day + make_interval(years => k.years))::date
-                WHEN k.kind = 'FOLLOW_UP_REQUIRED' THEN (SELECT (max(x.closed_at) AT TIME ZONE 'Asia/Shanghai')::date FROM follow_up x
-                                                          WHERE x.item_result_id = e.id AND x.status = 'CLOSED') END,
-           (e.day::timestamp + interval '10 hours') AT TIME ZONE 'Asia/Shanghai'
-      FROM (${eff}) e JOIN (VALUES ${rules.join(', ')}) AS k(code, kind, years) ON k.code = e.code`);
-  await sql.execute(`
-    UPDATE target t SET on_abnormal_list = true
-     WHERE t.id IN (SELECT target_id FROM credit_event WHERE kind = 'ABNORMAL_OPERATIONS' AND repaired_at IS NULL AND effective_to IS NULL)`);
-  await sql.execute(`
-    UPDATE target t SET risk_class = ${effectiveClassSql('t.risk_class_base', 't.id', 't.on_abnormal_list', CHINA_TODAY_SQL)}
-     WHERE t.id IN (SELECT target_id FROM credit_event)`);
+async function linkDemoCredit(sql: SqlRunner, taskId: string): Promise<void> {
+  const audit = new Audit();
+  const published = await sql.query<PublishedResult & { publishedAt: Date }>(
+    `SELECT ir.id::text AS "itemResultId", r.target_id::text AS "targetId", ir.department_id::text AS "departmentId",
+            r.task_id::text AS "taskId", ir.code, p.published_at AS "publishedAt"
+       FROM item_result ir JOIN inspection_record r ON r.id = ir.record_id JOIN publication p ON p.id = ir.publication_id
+      WHERE r.task_id = $1::uuid ORDER BY p.published_at, ir.id`,
+    [taskId],
+  );
+  const byTime = new Map<number, PublishedResult[]>();
+  for (const { publishedAt, ...r } of published) {
+    const t = new Date(publishedAt).getTime();
+    byTime.set(t, [...(byTime.get(t) ?? []), r]);
+  }
+  for (const [t, results] of byTime) await linkCreditForPublished(sql.tx, audit, results, new Date(t));
+  const corrected = await sql.query<PublishedResult & { oldCode: number; decidedAt: Date }>(
+    `SELECT ir.id::text AS "itemResultId", r.target_id::text AS "targetId", ir.department_id::text AS "departmentId",
+            r.task_id::text AS "taskId", c.new_code AS code, c.old_code AS "oldCode", c.decided_at AS "decidedAt"
+       FROM correction c JOIN item_result ir ON ir.id = c.item_result_id JOIN inspection_record r ON r.id = ir.record_id
+      WHERE r.task_id = $1::uuid AND c.status = 'APPROVED' ORDER BY c.decided_at, c.id`,
+    [taskId],
+  );
+  for (const { decidedAt, ...c } of corrected) await relinkCreditForCorrection(sql.tx, audit, c, new Date(decidedAt));
+  const followUps = await sql.query<{ id: string; itemResultId: string }>(
+    `SELECT id::text, item_result_id::text AS "itemResultId" FROM follow_up WHERE task_id = $1::uuid ORDER BY item_result_id LIMIT 4`,
+    [taskId],
+  );
+  for (const [n, f] of followUps.entries())
+    await sql.execute(`UPDATE follow_up SET reference = $2 WHERE id = $1::uuid`, [f.id, `海市监责改〔2022〕${n + 1}号`]);
+  const first = followUps[0];
+  if (first) {
+    const closedAt = new Date('2022-08-20T15:00:00+08:00');
+    await sql.execute(`UPDATE follow_up SET status = 'CLOSED', closed_at = $2::timestamptz, closure_note = '整改完成，复查合格', updated_at = $2::timestamptz WHERE id = $1::uuid`, [
+      first.id,
+      closedAt.toISOString(),
+    ]);
+    await endFollowUpEvents(sql.tx, audit, [first.itemResultId], closedAt, `后续处置已办结 / follow-up closed (${first.id})`);
+  }
+  await recomputeRiskClass(sql.tx, audit, [...new Set(published.map((r) => r.targetId))], new Date(), { operation: 'seedDemo' });
 }
 
 // ───────────────────────── scale ─────────────────────────

@@ -2,6 +2,7 @@
 // PostgreSQL array literal string, which every driver passes unchanged) and come back as rows through
 // `unnest(...)`: one statement per few thousand rows instead of one call per row.
 import type { Database } from '../database.ts';
+import type { Tx } from '../../shared/mutation.ts';
 
 export type SqlValue = string | number | boolean | null | SqlValue[];
 
@@ -9,6 +10,8 @@ export type SqlValue = string | number | boolean | null | SqlValue[];
 export interface SqlRunner {
   query<T = Record<string, unknown>>(sql: string, params?: SqlValue[]): Promise<T[]>;
   execute(sql: string, params?: SqlValue[]): Promise<number>;
+  /** The same transaction, for the services a seeder calls to derive what they would have written (credit linkage). */
+  tx: Tx;
 }
 
 function element(v: SqlValue): string {
@@ -66,6 +69,7 @@ export async function inTransaction<T>(database: Database, fn: (sql: SqlRunner) 
       const sql: SqlRunner = {
         query: <R>(text: string, params: SqlValue[] = []) => tx.$queryRawUnsafe<R[]>(text, ...params),
         execute: (text: string, params: SqlValue[] = []) => tx.$executeRawUnsafe(text, ...params),
+        tx,
       };
       if (lock) await sql.query(`SELECT 1 AS locked FROM pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
       return fn(sql);

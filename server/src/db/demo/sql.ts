@@ -3,8 +3,9 @@
 // `unnest(...)`: one statement per few thousand rows instead of one call per row.
 import type { Database } from '../database.ts';
 import type { Tx } from '../../shared/mutation.ts';
+import { pgArray, type SqlValue } from '../pg-array.ts';
 
-export type SqlValue = string | number | boolean | null | SqlValue[];
+export type { SqlValue };
 
 /** One connection inside one transaction (see seed.ts: runs through Prisma's interactive transaction). */
 export interface SqlRunner {
@@ -14,17 +15,7 @@ export interface SqlRunner {
   tx: Tx;
 }
 
-function element(v: SqlValue): string {
-  if (v === null) return 'NULL';
-  if (Array.isArray(v)) v = pgArray(v);
-  const s = typeof v === 'boolean' ? (v ? 't' : 'f') : String(v);
-  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
-
-/** A PostgreSQL array literal: ['a', null, 'b"c'] → {"a",NULL,"b\"c"}. */
-export function pgArray(values: readonly SqlValue[]): string {
-  return `{${values.map(element).join(',')}}`;
-}
+export { pgArray };
 
 /** Column name and PostgreSQL type (e.g. 'uuid', 'text', '"RiskClass"', 'text[]', '"InspectionMethod"[]', 'jsonb'). */
 export type Column = readonly [name: string, type: string];

@@ -25,7 +25,7 @@
 // rollup with a fresh computation from the rows (the definition) and lists every difference.
 import type { Tx } from '../../shared/mutation.ts';
 import type { Database } from '../../db/database.ts';
-import { pgArray } from '../../db/demo/sql.ts';
+import { pgArray } from '../../db/pg-array.ts';
 import { PROBLEM_CODES } from './report.sql.ts';
 
 const CODES = Array.from({ length: 10 }, (_, i) => i + 1);

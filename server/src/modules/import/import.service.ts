@@ -180,6 +180,11 @@ function dropLease(lease: Lease): void {
 async function closeJob(tx: Tx, jobId: string, lease: Lease, data: Prisma.ImportJobUpdateManyMutationInput): Promise<void> {
   const r = await tx.importJob.updateMany({ where: { id: jobId, leaseOwner: lease.owner, status: 'RUNNING' }, data: { ...data, leaseUntil: null } });
   if (r.count !== 1) throw new LeaseLost();
+  await discardRunState(tx, jobId);
+}
+
+/** An ended job keeps neither its file nor its batch records (they only serve a resumption). */
+async function discardRunState(tx: Tx, jobId: string): Promise<void> {
   await tx.importFile.deleteMany({ where: { jobId } });
   await tx.importBatch.deleteMany({ where: { jobId } });
 }
@@ -843,8 +848,7 @@ export async function claimImportJob(opts: { ignoreLease?: boolean } = {}): Prom
           const committed = `已提交：读取 ${counts.processedRows} 行，新增 ${counts.insertedRows}，更新 ${counts.updatedRows}，未变 ${counts.unchangedRows}，错误 ${counts.errorRows}；请重新导入同一文件补全（已导入的行不会重复）`;
           const committedEn = `committed: ${counts.processedRows} rows read, ${counts.insertedRows} inserted, ${counts.updatedRows} updated, ${counts.unchangedRows} unchanged, ${counts.errorRows} with errors; import the same file again to complete it (rows already in are not duplicated)`;
           await tx.importJob.update({ where: { id }, data: { status: 'FAILED', finishedAt: new Date(), leaseUntil: null, message: `${why.zh}。${committed} / ${why.en}; ${committedEn}` } });
-          await tx.importFile.deleteMany({ where: { jobId: id } });
-          await tx.importBatch.deleteMany({ where: { jobId: id } });
+          await discardRunState(tx, id);
           audit.record({ operation: 'failImport', entity: 'ImportJob', entityId: id, after: { status: 'FAILED', attempts: row.attempts, reason: row.has_file ? 'ATTEMPTS_EXHAUSTED' : 'FILE_NOT_KEPT' } });
           return null;
         }
